@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { baseConfigSchema, booleanSchema, portSchema } from '@stuffmart/common';
+import { z } from 'zod';
+
+const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+/** `auth=http://auth:4001/graphql,catalog=…`: where each subgraph runs when not where the supergraph says. */
+const subgraphUrlsSchema = z
+  .string()
+  .default('')
+  .transform((list, ctx) => {
+    const urls: Record<string, string> = {};
+    for (const entry of list.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const [name, url] = entry.split(/=(.*)/s);
+      if (!name || !url || !/^https?:\/\//.test(url)) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not name=http(s)://url` });
+        continue;
+      }
+      urls[name] = url;
+    }
+    return urls;
+  });
+
+export const gatewayConfigSchema = baseConfigSchema.extend({
+  GATEWAY_PORT: portSchema(4000),
+  BIND_HOST: z.string().default('127.0.0.1'),
+  COOKIE_SECURE: booleanSchema,
+  // Behind ingress-nginx the client's address is in X-Forwarded-For; trust it only there.
+  TRUST_PROXY: booleanSchema,
+  SUBGRAPH_URLS: subgraphUrlsSchema,
+  SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(10),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
+  MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,0 +1,2 @@
+export { gatewayConfigSchema, type GatewayConfig } from './config.js';
+export { startGateway } from './start-gateway.js';

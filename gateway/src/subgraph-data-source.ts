@@ -1,0 +1,56 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  decodeSessionHeader,
+  INTERNAL_IDENTITY_HEADER,
+  REFRESH_TOKEN_HEADER,
+  ServiceUnavailableError,
+  SESSION_HEADER,
+  signInternalIdentity,
+  type Logger,
+} from '@stuffmart/common';
+import type { GatewayContext } from './gateway-context.js';
+
+type SendOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & object>[0];
+type ReceiveOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse'] & object>[0];
+
+/**
+ * Every call from the gateway to a subgraph: vouches for the caller with a signed,
+ * short-lived token, carries the request id, and reports an unreachable subgraph as
+ * SERVICE_UNAVAILABLE instead of the fetch error (which names hosts and ports).
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly options: { name: string; url: string; internalKey: string; logger: Logger },
+  ) {
+    super({ url: options.url });
+  }
+
+  override willSendRequest({ request, context }: SendOptions): void {
+    const headers = request.http?.headers;
+    if (!headers || !('requestId' in context)) return;
+    headers.set(
+      INTERNAL_IDENTITY_HEADER,
+      signInternalIdentity(this.options.internalKey, {
+        user: context.user,
+        clientIp: context.clientIp,
+        requestId: context.requestId,
+      }),
+    );
+    headers.set('x-request-id', context.requestId);
+    // Only the auth subgraph deals in refresh tokens; no other service ever sees one.
+    if (this.options.name === 'auth' && context.refreshCookie) headers.set(REFRESH_TOKEN_HEADER, context.refreshCookie);
+  }
+
+  override didReceiveResponse({ response, context }: ReceiveOptions): typeof response {
+    const header = response.http?.headers.get(SESSION_HEADER);
+    if (header && 'requestId' in context) context.sessionUpdate = decodeSessionHeader(header);
+    return response;
+  }
+
+  override didEncounterError(error: Error, ..._rest: unknown[]): never {
+    this.options.logger.error({ subgraph: this.options.name, err: error.message }, 'subgraph unreachable');
+    throw new ServiceUnavailableError();
+  }
+}
+
+export type { GraphQLDataSourceProcessOptions };

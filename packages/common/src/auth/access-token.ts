@@ -1,0 +1,45 @@
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import type { Identity } from './identity.js';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const ISSUER = 'stuffmart';
+const AUDIENCE = 'stuffmart';
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  email: z.string(),
+  role: z.enum(['USER', 'ADMIN']),
+  sid: z.string().min(1),
+});
+
+export interface SignedAccessToken {
+  token: string;
+  expiresAt: Date;
+}
+
+export function signAccessToken(key: string, identity: Identity, now = new Date()): SignedAccessToken {
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
+  const token = jwt.sign(
+    { email: identity.email, role: identity.role, sid: identity.sessionId, iat, exp },
+    key,
+    { algorithm: 'HS256', subject: identity.userId, issuer: ISSUER, audience: AUDIENCE },
+  );
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+/**
+ * Any token that is not ours exactly (another algorithm, `none`, a bad signature, expired,
+ * another issuer or audience, missing claims) is simply no identity: the caller is signed out.
+ */
+export function verifyAccessToken(key: string, token: string): Identity | null {
+  try {
+    const payload = jwt.verify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) return null;
+    return { userId: claims.data.sub, email: claims.data.email, role: claims.data.role, sessionId: claims.data.sid };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+import { createHmac } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import type { Identity } from './identity.js';
+
+/** The header in which the gateway vouches for a request's identity to a subgraph. */
+export const INTERNAL_IDENTITY_HEADER = 'x-stuffmart-identity';
+const AUDIENCE = 'stuffmart-subgraphs';
+const ISSUER = 'stuffmart-gateway';
+const TTL_SECONDS = 60;
+
+/**
+ * A key of its own, derived from JWT_KEY, so that a user's access token can never pass as
+ * the gateway's voucher (and the other way round) even though one secret is configured.
+ */
+export function deriveInternalKey(jwtKey: string): string {
+  return createHmac('sha256', jwtKey).update('stuffmart internal identity v1').digest('base64url');
+}
+
+export interface VouchedRequest {
+  user: Identity | null;
+  /** The client's address as the gateway saw it; used for rate limits. */
+  clientIp: string | null;
+  requestId: string | null;
+}
+
+const claimsSchema = z.object({
+  sub: z.string().optional(),
+  email: z.string().optional(),
+  role: z.enum(['USER', 'ADMIN']).optional(),
+  sid: z.string().optional(),
+  ip: z.string().nullable().optional(),
+  rid: z.string().nullable().optional(),
+});
+
+export function signInternalIdentity(internalKey: string, vouched: VouchedRequest): string {
+  const { user } = vouched;
+  return jwt.sign(
+    {
+      ...(user ? { email: user.email, role: user.role, sid: user.sessionId } : {}),
+      ip: vouched.clientIp,
+      rid: vouched.requestId,
+    },
+    internalKey,
+    {
+      algorithm: 'HS256',
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      expiresIn: TTL_SECONDS,
+      ...(user ? { subject: user.userId } : {}),
+    },
+  );
+}
+
+const SIGNED_OUT: VouchedRequest = { user: null, clientIp: null, requestId: null };
+
+/** A missing, forged or stale voucher leaves the request signed out, never an error. */
+export function readInternalIdentity(internalKey: string, header: string | undefined): VouchedRequest {
+  if (!header) return SIGNED_OUT;
+  try {
+    const payload = jwt.verify(header, internalKey, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    const claims = claimsSchema.parse(payload);
+    const user =
+      claims.sub && claims.email !== undefined && claims.role && claims.sid
+        ? { userId: claims.sub, email: claims.email, role: claims.role, sessionId: claims.sid }
+        : null;
+    return { user, clientIp: claims.ip ?? null, requestId: claims.rid ?? null };
+  } catch {
+    return SIGNED_OUT;
+  }
+}

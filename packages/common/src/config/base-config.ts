@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const jwtKeySchema = z
+  .string({ error: 'is required: the HMAC key for access tokens, at least 32 characters' })
+  .min(32, { error: 'must be at least 32 characters' });
+
+export const namespaceSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'must be lower-case letters, digits and _, starting with a letter' })
+  .default('stuffmart');
+
+export const portSchema = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+export const booleanSchema = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
+
+/** What every Stuffmart process reads: the contract's table, "Starting it". */
+export const baseConfigSchema = z.object({
+  JWT_KEY: jwtKeySchema,
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
+  STUFFMART_NAMESPACE: namespaceSchema,
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+/** What every subgraph that owns a database reads on top of the base. */
+export const databaseConfigSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+    .default('postgres://postgres@127.0.0.1:5432/postgres'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;

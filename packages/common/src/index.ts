@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+
+export * from './errors/custom-error.js';
+export { classifyError, formatError } from './errors/format-error.js';
+export { errorLoggingPlugin } from './errors/error-logging-plugin.js';
+export { isDatabaseConnectionError } from './errors/is-database-connection-error.js';
+export { ConfigError, loadConfig, type Env } from './config/load-config.js';
+export {
+  baseConfigSchema,
+  booleanSchema,
+  databaseConfigSchema,
+  jwtKeySchema,
+  namespaceSchema,
+  portSchema,
+  type BaseConfig,
+  type DatabaseConfig,
+} from './config/base-config.js';
+export type { Identity, Role } from './auth/identity.js';
+export { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, verifyAccessToken, type SignedAccessToken } from './auth/access-token.js';
+export {
+  deriveInternalKey,
+  INTERNAL_IDENTITY_HEADER,
+  readInternalIdentity,
+  signInternalIdentity,
+  type VouchedRequest,
+} from './auth/internal-identity.js';
+export { createLogger, type Logger } from './logging/logger.js';
+export { databaseName, openDatabase, type Database, type DatabaseOptions } from './db/open-database.js';
+export { assertRedisReachable, createRedis, Redis, redisKeyPrefix } from './redis/create-redis.js';
+export { DateTimeScalar } from './graphql/date-time-scalar.js';
+export { buildFederatedSchema, printFederatedSchema, type ReferenceResolvers } from './graphql/build-federated-schema.js';
+export type { SubgraphContext } from './server/subgraph-context.js';
+export { listen, startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './server/start-subgraph-server.js';
+export { readinessHandler, runReadiness, type ReadinessCheck } from './server/readiness.js';
+export { runMain, type Stoppable } from './server/run-main.js';
+export {
+  CLEAR_SESSION,
+  decodeSessionHeader,
+  encodeSessionHeader,
+  REFRESH_TOKEN_HEADER,
+  SESSION_HEADER,
+  type SessionCookies,
+} from './auth/session-headers.js';

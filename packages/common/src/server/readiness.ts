@@ -1,0 +1,39 @@
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+
+export type ReadinessCheck = () => Promise<unknown>;
+
+const CHECK_TIMEOUT_MS = 2000;
+
+function withTimeout(check: ReadinessCheck): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    check(),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Runs every dependency check at once; 503 names what is down but never why (no hosts). */
+export async function runReadiness(
+  checks: Record<string, ReadinessCheck>,
+  logger: Logger,
+): Promise<{ ready: boolean; checks: Record<string, 'ok' | 'down'> }> {
+  const names = Object.keys(checks);
+  const results = await Promise.allSettled(names.map((name) => withTimeout(checks[name]!)));
+  const report: Record<string, 'ok' | 'down'> = {};
+  results.forEach((result, index) => {
+    const name = names[index]!;
+    report[name] = result.status === 'fulfilled' ? 'ok' : 'down';
+    if (result.status === 'rejected') logger.warn({ check: name, err: String(result.reason) }, 'not ready');
+  });
+  return { ready: Object.values(report).every((status) => status === 'ok'), checks: report };
+}
+
+export function readinessHandler(checks: Record<string, ReadinessCheck>, logger: Logger): RequestHandler {
+  return async (_req, res) => {
+    const { ready, checks: report } = await runReadiness(checks, logger);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: report });
+  };
+}

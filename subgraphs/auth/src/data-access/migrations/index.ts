@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely';
+import { createUsers } from './0001-create-users.js';
+import { createRefreshTokens } from './0002-create-refresh-tokens.js';
+
+/** Applied in key order; never edit one that has shipped, add the next. */
+export const authMigrations: Record<string, Migration> = {
+  '0001-create-users': createUsers,
+  '0002-create-refresh-tokens': createRefreshTokens,
+};

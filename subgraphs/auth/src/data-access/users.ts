@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { AuthDatabase, NewUser, UserRow } from './auth-database.js';
+
+const UNIQUE_VIOLATION = '23505';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUserId(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** Null when the e-mail is taken: the unique index decides, not an earlier look-up. */
+export async function insertUser(db: Kysely<AuthDatabase>, user: NewUser): Promise<UserRow | null> {
+  try {
+    return await db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
+  } catch (error) {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
+    throw error;
+  }
+}
+
+export async function findUserByEmail(db: Kysely<AuthDatabase>, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function findUsersByIds(db: Kysely<AuthDatabase>, ids: readonly string[]): Promise<UserRow[]> {
+  const valid = ids.filter(isUserId);
+  if (valid.length === 0) return [];
+  return db.selectFrom('users').selectAll().where('id', 'in', valid).execute();
+}

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { Redis } from '@stuffmart/common';
+import type { AuthDatabase } from '../data-access/auth-database.js';
+import type { SignInLimits } from '../data-access/sign-in-failures.js';
+
+/** What the auth use cases need from the outside world, built once at start. */
+export interface AuthDeps {
+  db: Kysely<AuthDatabase>;
+  redis: Redis;
+  jwtKey: string;
+  adminEmails: ReadonlySet<string>;
+  passwordLog2N: number;
+  signInLimits: SignInLimits;
+  /** A hash to compare against when the e-mail is unknown, so timing does not tell. */
+  decoyPasswordHash: string;
+}

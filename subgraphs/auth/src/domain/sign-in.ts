@@ -1,0 +1,25 @@
+import { InvalidCredentialsError, RateLimitedError } from '@stuffmart/common';
+import { clearSignInFailures, isSignInLocked, recordSignInFailure } from '../data-access/sign-in-failures.js';
+import { findUserByEmail } from '../data-access/users.js';
+import type { AuthDeps } from './auth-deps.js';
+import { issueSession, type IssuedSession } from './issue-session.js';
+import { normalizeEmail } from './parse-credentials.js';
+import { verifyPassword } from './password.js';
+
+export async function signIn(
+  deps: AuthDeps,
+  input: { email: string; password: string },
+  clientIp: string | null,
+): Promise<IssuedSession> {
+  const email = normalizeEmail(input.email);
+  // Checked before the password, or a locked-out guesser could still learn the right one.
+  if (await isSignInLocked(deps.redis, deps.signInLimits, email, clientIp)) throw new RateLimitedError();
+  const user = await findUserByEmail(deps.db, email);
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? deps.decoyPasswordHash);
+  if (!user || !matches) {
+    await recordSignInFailure(deps.redis, deps.signInLimits, email, clientIp);
+    throw new InvalidCredentialsError();
+  }
+  await clearSignInFailures(deps.redis, email);
+  return issueSession(deps.db, deps.jwtKey, user);
+}
