@@ -19,7 +19,7 @@ import {
 import express from 'express';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './gateway-context.js';
-import { queryLimits } from './query-limits.js';
+import { MAX_QUERY_TOKENS, queryLimits } from './query-limits.js';
 import { subgraphReadiness } from './readiness.js';
 import { readCredentials, requestIdOf } from './request-identity.js';
 import { writeSessionCookies } from './session-cookies.js';
@@ -52,6 +52,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     validationRules: limits.validationRules,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),

@@ -1,0 +1,46 @@
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+export interface TcpProxy {
+  port: number;
+  /** Rewrites a URL's host and port to go through the proxy. */
+  wrap(url: string): string;
+  /** The far side "goes down": open connections drop and new ones are refused. */
+  cut(): Promise<void>;
+}
+
+/**
+ * Stands between a service and our real Postgres or Redis so a test can take the
+ * dependency away from that service alone, as an outage would.
+ */
+export async function startTcpProxy(target: string): Promise<TcpProxy> {
+  const { hostname, port: targetPort } = new URL(target);
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(targetPort), hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    wrap: (url) => {
+      const wrapped = new URL(url);
+      wrapped.hostname = '127.0.0.1';
+      wrapped.port = String(port);
+      return wrapped.toString();
+    },
+    cut: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}
