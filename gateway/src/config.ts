@@ -10,7 +10,10 @@ const subgraphUrlsSchema = z
   .default('')
   .transform((list, ctx) => {
     const urls: Record<string, string> = {};
-    for (const entry of list.split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const entry of list
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const [name, url] = entry.split(/=(.*)/s);
       if (!name || !url || !/^https?:\/\//.test(url)) {
         ctx.addIssue({ code: 'custom', message: `"${entry}" is not name=http(s)://url` });

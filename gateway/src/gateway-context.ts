@@ -1,14 +1,15 @@
 import type { Identity, Logger, SessionCookies } from '@stuffmart/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 
 export interface GatewayContext {
   user: Identity | null;
-  clientIp: string | null;
+  /** The gateway's signed word on `user` and the client's address, for the subgraphs. */
+  voucher: string;
   requestId: string;
   logger: Logger;
   /** The refresh cookie's value, passed on to the auth subgraph only. */
   refreshCookie: string | undefined;
   /** What the auth subgraph asked us to do with the cookies, applied before the response leaves. */
   sessionUpdate: SessionCookies | 'clear' | null;
-  res: Response;
+  res: ServerResponse;
 }

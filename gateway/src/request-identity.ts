@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { verifyAccessToken, type Identity } from '@stuffmart/common';
 import { parse as parseCookies } from 'cookie';
 import type { IncomingMessage } from 'node:http';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './session-cookies.js';
 
 export interface RequestCredentials {
-  user: Identity | null;
+  /** The access token, unverified. */
+  token: string | undefined;
   refreshCookie: string | undefined;
 }
 
@@ -19,20 +19,25 @@ function bearer(header: string | undefined): string | undefined {
  * graphql-ws passes its connectionParams' authorization here too, with the upgrade request.
  */
 export function readCredentials(
-  jwtKey: string,
   req: Pick<IncomingMessage, 'headers'>,
   authorization: string | undefined = req.headers.authorization,
 ): RequestCredentials {
   const cookies = parseCookies(req.headers.cookie ?? '');
-  const token = bearer(authorization) ?? cookies[ACCESS_COOKIE];
-  return {
-    user: token ? verifyAccessToken(jwtKey, token) : null,
-    refreshCookie: cookies[REFRESH_COOKIE],
-  };
+  return { token: bearer(authorization) ?? cookies[ACCESS_COOKIE], refreshCookie: cookies[REFRESH_COOKIE] };
 }
 
 /** A client may name its request for tracing; anything odd is replaced, never logged raw. */
 export function requestIdOf(req: Pick<IncomingMessage, 'headers'>): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+/**
+ * The client's address: the socket's, or behind ingress-nginx (TRUST_PROXY=true) the first
+ * X-Forwarded-For entry, which the proxy sets and a client cannot forge past it.
+ */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string | null {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]!.trim() || null;
+  return req.socket.remoteAddress ?? null;
 }

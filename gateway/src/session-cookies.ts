@@ -1,5 +1,5 @@
 import { ACCESS_TOKEN_TTL_SECONDS, type SessionCookies } from '@stuffmart/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { serialize } from 'cookie';
 
 export const ACCESS_COOKIE = 'session';
@@ -7,9 +7,9 @@ export const REFRESH_COOKIE = 'refresh_token';
 const REFRESH_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 /** The contract's cookies: the access token Lax (links into the site work), the refresh token Strict. */
-export function writeSessionCookies(res: Response, session: SessionCookies | 'clear', secure: boolean): void {
+export function writeSessionCookies(res: ServerResponse, session: SessionCookies | 'clear', secure: boolean): void {
   const clear = session === 'clear';
-  res.append('Set-Cookie', [
+  res.appendHeader('Set-Cookie', [
     serialize(ACCESS_COOKIE, clear ? '' : session.accessToken, {
       httpOnly: true,
       sameSite: 'lax',

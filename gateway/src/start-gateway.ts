@@ -4,7 +4,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   assertRedisReachable,
   createLogger,
@@ -12,18 +11,21 @@ import {
   deriveInternalKey,
   errorLoggingPlugin,
   formatError,
+  apolloRoute,
+  healthRoute,
+  httpRoutes,
   listen,
-  readinessHandler,
+  readinessRoute,
   type RunningServer,
 } from '@stuffmart/common';
-import express from 'express';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './gateway-context.js';
 import { MAX_QUERY_TOKENS, queryLimits } from './query-limits.js';
 import { subgraphReadiness } from './readiness.js';
-import { readCredentials, requestIdOf } from './request-identity.js';
+import { clientAddress, readCredentials, requestIdOf } from './request-identity.js';
 import { writeSessionCookies } from './session-cookies.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
+import { VoucherCache } from './voucher-cache.js';
 import { loadSupergraph } from './supergraph.js';
 
 export async function startGateway(config: GatewayConfig, port = config.GATEWAY_PORT): Promise<RunningServer> {
@@ -34,22 +36,21 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
     throw error;
   });
   const supergraph = await loadSupergraph(config.SUPERGRAPH_PATH, config.SUBGRAPH_URLS);
-  const internalKey = deriveInternalKey(config.JWT_KEY);
+  const vouchers = new VoucherCache(config.JWT_KEY, deriveInternalKey(config.JWT_KEY));
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', config.TRUST_PROXY);
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: supergraph.subgraphUrls[name] ?? url ?? '', internalKey, logger }),
+      new SubgraphDataSource({ name, url: supergraph.subgraphUrls[name] ?? url ?? '', logger }),
   });
   const limits = queryLimits(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // runMain owns the signals: it stops this server and then the rest, in order.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
@@ -76,31 +77,28 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
   });
   await apollo.start();
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get(
-    '/readyz',
-    readinessHandler({ redis: () => redis.ping(), ...subgraphReadiness(supergraph.subgraphUrls) }, logger),
-  );
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = requestIdOf(req);
-        res.setHeader('x-request-id', requestId);
-        const credentials = readCredentials(config.JWT_KEY, req);
-        return {
-          ...credentials,
-          clientIp: req.ip ?? null,
-          requestId,
-          logger: logger.child({ requestId }),
-          sessionUpdate: null,
-          res,
-        };
+  httpServer.on(
+    'request',
+    httpRoutes(
+      {
+        '/healthz': healthRoute,
+        '/readyz': readinessRoute({ redis: () => redis.ping(), ...subgraphReadiness(supergraph.subgraphUrls) }, logger),
+        '/graphql': apolloRoute(apollo, async (req, res) => {
+          const requestId = requestIdOf(req);
+          res.setHeader('x-request-id', requestId);
+          const { token, refreshCookie } = readCredentials(req);
+          return {
+            ...vouchers.vouch(token, clientAddress(req, config.TRUST_PROXY)),
+            refreshCookie,
+            requestId,
+            logger: logger.child({ requestId }),
+            sessionUpdate: null,
+            res,
+          };
+        }),
       },
-    }),
+      logger,
+    ),
   );
 
   const boundPort = await listen(httpServer, port, config.BIND_HOST);

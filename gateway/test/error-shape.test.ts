@@ -4,7 +4,14 @@ import { startTcpProxy, startTestSystem, type TcpProxy, type TestSystem } from '
 /** Nothing internal may reach a client: no stack, SQL, file path, host, port or driver code. */
 function expectNoInternals(body: unknown) {
   const text = JSON.stringify(body);
-  for (const leak of [/stack/i, /SELECT|INSERT|UPDATE |relation "/, /\/work\/|node_modules|\.ts:\d/, /127\.0\.0\.1|localhost|https?:\/\//, /ECONN|ETIMEDOUT|EPIPE/, /serviceName|exception/]) {
+  for (const leak of [
+    /stack/i,
+    /SELECT|INSERT|UPDATE |relation "/,
+    /\/work\/|node_modules|\.ts:\d/,
+    /127\.0\.0\.1|localhost|https?:\/\//,
+    /ECONN|ETIMEDOUT|EPIPE/,
+    /serviceName|exception/,
+  ]) {
     expect(text).not.toMatch(leak);
   }
 }
@@ -38,7 +45,9 @@ describe('every error reaches the client in the contract shape', () => {
   it('BAD_USER_INPUT for a variable of the wrong type, naming the argument', async () => {
     const { body } = await system.graphql(SIGN_IN, { input: { email: 'a@b.c' } });
     expectContractShape(body, 'BAD_USER_INPUT', 'Invalid input');
-    expect(body.errors![0]!.extensions!.fields).toEqual([{ field: 'input', message: expect.stringContaining('password') }]);
+    expect(body.errors![0]!.extensions!.fields).toEqual([
+      { field: 'input', message: expect.stringContaining('password') },
+    ]);
   });
 
   it('UNAUTHENTICATED for wrong credentials', async () => {

@@ -16,11 +16,18 @@ export {
   type DatabaseConfig,
 } from './config/base-config.js';
 export type { Identity, Role } from './auth/identity.js';
-export { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, verifyAccessToken, type SignedAccessToken } from './auth/access-token.js';
+export {
+  ACCESS_TOKEN_TTL_SECONDS,
+  signAccessToken,
+  verifyAccessToken,
+  type SignedAccessToken,
+} from './auth/access-token.js';
 export {
   deriveInternalKey,
   INTERNAL_IDENTITY_HEADER,
+  INTERNAL_IDENTITY_TTL_SECONDS,
   readInternalIdentity,
+  REQUEST_ID_HEADER,
   signInternalIdentity,
   type VouchedRequest,
 } from './auth/internal-identity.js';
@@ -28,10 +35,20 @@ export { createLogger, type Logger } from './logging/logger.js';
 export { databaseName, openDatabase, type Database, type DatabaseOptions } from './db/open-database.js';
 export { assertRedisReachable, createRedis, Redis, redisKeyPrefix } from './redis/create-redis.js';
 export { DateTimeScalar } from './graphql/date-time-scalar.js';
-export { buildFederatedSchema, printFederatedSchema, type ReferenceResolvers } from './graphql/build-federated-schema.js';
+export {
+  buildFederatedSchema,
+  printFederatedSchema,
+  type ReferenceResolvers,
+} from './graphql/build-federated-schema.js';
 export type { SubgraphContext } from './server/subgraph-context.js';
-export { listen, startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './server/start-subgraph-server.js';
-export { readinessHandler, runReadiness, type ReadinessCheck } from './server/readiness.js';
+export {
+  listen,
+  startSubgraphServer,
+  type RunningServer,
+  type SubgraphServerOptions,
+} from './server/start-subgraph-server.js';
+export { healthRoute, readinessRoute, runReadiness, type ReadinessCheck } from './server/readiness.js';
+export { apolloRoute, BodyTooLargeError, httpRoutes, readBody, sendJson, type Route } from './server/http-routes.js';
 export { runMain, type Stoppable } from './server/run-main.js';
 export {
   CLEAR_SESSION,

@@ -7,7 +7,15 @@ export const authConfigSchema = baseConfigSchema.extend(databaseConfigSchema.sha
   ADMIN_EMAILS: z
     .string()
     .default('')
-    .transform((list) => new Set(list.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean))),
+    .transform(
+      (list) =>
+        new Set(
+          list
+            .split(',')
+            .map((email) => email.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+    ),
   SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   SIGN_IN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),

@@ -22,7 +22,17 @@ const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base
 
 function claims(overrides: Record<string, unknown> = {}) {
   const now = Math.floor(Date.now() / 1000);
-  return { sub: userId, email: 'tokens@example.com', role: 'ADMIN', sid: 'f0000000-0000-4000-8000-000000000000', iss: 'stuffmart', aud: 'stuffmart', iat: now, exp: now + 900, ...overrides };
+  return {
+    sub: userId,
+    email: 'tokens@example.com',
+    role: 'ADMIN',
+    sid: 'f0000000-0000-4000-8000-000000000000',
+    iss: 'stuffmart',
+    aud: 'stuffmart',
+    iat: now,
+    exp: now + 900,
+    ...overrides,
+  };
 }
 
 describe('access tokens', () => {
@@ -30,7 +40,13 @@ describe('access tokens', () => {
     const decoded = jwt.decode(accessToken, { complete: true })!;
     expect(decoded.header.alg).toBe('HS256');
     const payload = decoded.payload as Record<string, unknown>;
-    expect(payload).toMatchObject({ sub: userId, email: 'tokens@example.com', role: 'USER', iss: 'stuffmart', aud: 'stuffmart' });
+    expect(payload).toMatchObject({
+      sub: userId,
+      email: 'tokens@example.com',
+      role: 'USER',
+      iss: 'stuffmart',
+      aud: 'stuffmart',
+    });
     expect(Number(payload.exp) - Number(payload.iat)).toBe(900);
   });
 
@@ -40,20 +56,29 @@ describe('access tokens', () => {
   });
 
   const forged: Array<[string, () => string]> = [
-    ['a tampered payload (role raised to ADMIN)', () => {
-      const [header, , signature] = accessToken.split('.');
-      return `${header}.${b64(claims())}.${signature}`;
-    }],
+    [
+      'a tampered payload (role raised to ADMIN)',
+      () => {
+        const [header, , signature] = accessToken.split('.');
+        return `${header}.${b64(claims())}.${signature}`;
+      },
+    ],
     ['alg: none', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`],
     ['HS512 with the right key', () => jwt.sign(claims(), system.env.JWT_KEY!, { algorithm: 'HS512' })],
-    ['an expired token', () => jwt.sign(claims({ iat: 1_000, exp: 2_000 }), system.env.JWT_KEY!, { algorithm: 'HS256' })],
+    [
+      'an expired token',
+      () => jwt.sign(claims({ iat: 1_000, exp: 2_000 }), system.env.JWT_KEY!, { algorithm: 'HS256' }),
+    ],
     ['another audience', () => jwt.sign(claims({ aud: 'someone-else' }), system.env.JWT_KEY!, { algorithm: 'HS256' })],
     ['another issuer', () => jwt.sign(claims({ iss: 'evil' }), system.env.JWT_KEY!, { algorithm: 'HS256' })],
     ['another key', () => jwt.sign(claims(), 'x'.repeat(48), { algorithm: 'HS256' })],
-    ['HS256 signed by hand with a key derived the wrong way', () => {
-      const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims())}`;
-      return `${unsigned}.${createHmac('sha256', 'guess').update(unsigned).digest('base64url')}`;
-    }],
+    [
+      'HS256 signed by hand with a key derived the wrong way',
+      () => {
+        const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims())}`;
+        return `${unsigned}.${createHmac('sha256', 'guess').update(unsigned).digest('base64url')}`;
+      },
+    ],
   ];
 
   for (const [name, make] of forged) {

@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => system?.close());
 
 describe('a subgraph called directly', () => {
-  const me = (headers: Record<string, string>) => postGraphQL(system.subgraphs.auth!.url, `{ me { id email } }`, {}, { headers });
+  const me = (headers: Record<string, string>) =>
+    postGraphQL(system.subgraphs.auth!.url, `{ me { id email } }`, {}, { headers });
 
   it('grants nothing to headers a caller made up', async () => {
     const attempts: Array<Record<string, string>> = [

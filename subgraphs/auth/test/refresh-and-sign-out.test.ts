@@ -58,8 +58,8 @@ describe('refreshing a session', () => {
 
   it('keeps other sign-ins of the same user alive when one is revoked', async () => {
     const first = await newSession();
-    const other = (await system.graphql<any>(SIGN_IN, { input: { email: first.email, password: 'correct horse' } })).body
-      .data.signIn;
+    const other = (await system.graphql<any>(SIGN_IN, { input: { email: first.email, password: 'correct horse' } }))
+      .body.data.signIn;
     await system.graphql(REFRESH, { token: first.refreshToken });
     await system.graphql(REFRESH, { token: first.refreshToken }); // reuse: revokes the first family only
     const { body } = await system.graphql<any>(REFRESH, { token: other.refreshToken });

@@ -24,7 +24,9 @@ async function signUp(email: string, password = 'correct horse') {
 describe('signing in', () => {
   it('returns a session whose access token signs the user in by Bearer', async () => {
     await signUp('grace@example.com');
-    const { body } = await system.graphql(SIGN_IN, { input: { email: 'Grace@Example.com', password: 'correct horse' } });
+    const { body } = await system.graphql(SIGN_IN, {
+      input: { email: 'Grace@Example.com', password: 'correct horse' },
+    });
     const session = (body.data as any).signIn;
     expect(session.user.email).toBe('grace@example.com');
     const me = await system.graphql(ME, {}, { token: session.accessToken });
@@ -54,7 +56,9 @@ describe('signing in', () => {
   it('locks an e-mail after too many failures, even for the right password, until the window passes', async () => {
     await signUp('target@example.com');
     for (let attempt = 0; attempt < 3; attempt++) {
-      const { body } = await system.graphql(SIGN_IN, { input: { email: 'target@example.com', password: 'guess ' + attempt } });
+      const { body } = await system.graphql(SIGN_IN, {
+        input: { email: 'target@example.com', password: 'guess ' + attempt },
+      });
       expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
     const locked = await system.graphql(SIGN_IN, { input: { email: 'target@example.com', password: 'correct horse' } });
@@ -72,7 +76,9 @@ describe('signing in', () => {
       await system.graphql(SIGN_IN, { input: { email: `spray${attempt}@example.com`, password: 'nope nope' } });
     }
     await signUp('innocent@example.com');
-    const { body } = await system.graphql(SIGN_IN, { input: { email: 'innocent@example.com', password: 'correct horse' } });
+    const { body } = await system.graphql(SIGN_IN, {
+      input: { email: 'innocent@example.com', password: 'correct horse' },
+    });
     expect(body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 });

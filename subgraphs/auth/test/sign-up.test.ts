@@ -3,10 +3,28 @@ import { cookieJar, startTestSystem, type TestSystem } from '@stuffmart/test-kit
 
 const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { accessToken accessTokenExpiresAt refreshToken user { id email role createdAt } }
+    signUp(input: $input) {
+      accessToken
+      accessTokenExpiresAt
+      refreshToken
+      user {
+        id
+        email
+        role
+        createdAt
+      }
+    }
   }
 `;
-const ME = /* GraphQL */ `{ me { id email role } }`;
+const ME = /* GraphQL */ `
+  {
+    me {
+      id
+      email
+      role
+    }
+  }
+`;
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -16,7 +34,9 @@ afterAll(() => system?.close());
 
 describe('signing up', () => {
   it('creates a USER with a lower-cased e-mail and returns a working session', async () => {
-    const { body } = await system.graphql(SIGN_UP, { input: { email: '  Ada@Example.COM ', password: 'correct horse' } });
+    const { body } = await system.graphql(SIGN_UP, {
+      input: { email: '  Ada@Example.COM ', password: 'correct horse' },
+    });
     expect(body.errors).toBeUndefined();
     const session = (body.data as { signUp: Record<string, any> }).signUp;
     expect(session.user).toMatchObject({ email: 'ada@example.com', role: 'USER' });
@@ -26,12 +46,16 @@ describe('signing up', () => {
   });
 
   it('gives role ADMIN to the e-mails listed in ADMIN_EMAILS, whatever their case', async () => {
-    const { body } = await system.graphql(SIGN_UP, { input: { email: 'boss@stuffmart.test', password: 'correct horse' } });
+    const { body } = await system.graphql(SIGN_UP, {
+      input: { email: 'boss@stuffmart.test', password: 'correct horse' },
+    });
     expect((body.data as any).signUp.user.role).toBe('ADMIN');
   });
 
   it('sets the session and refresh cookies with the contract flags', async () => {
-    const { headers } = await system.graphql(SIGN_UP, { input: { email: 'cookie@example.com', password: 'correct horse' } });
+    const { headers } = await system.graphql(SIGN_UP, {
+      input: { email: 'cookie@example.com', password: 'correct horse' },
+    });
     const cookies = headers.getSetCookie();
     const session = cookies.find((c) => c.startsWith('session='))!;
     const refresh = cookies.find((c) => c.startsWith('refresh_token='))!;

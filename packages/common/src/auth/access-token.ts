@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { secretKey } from './secret-key.js';
 import { z } from 'zod';
 import type { Identity } from './identity.js';
 
@@ -11,6 +12,7 @@ const claimsSchema = z.object({
   email: z.string(),
   role: z.enum(['USER', 'ADMIN']),
   sid: z.string().min(1),
+  exp: z.number(),
 });
 
 export interface SignedAccessToken {
@@ -23,22 +25,33 @@ export function signAccessToken(key: string, identity: Identity, now = new Date(
   const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
   const token = jwt.sign(
     { email: identity.email, role: identity.role, sid: identity.sessionId, iat, exp },
-    key,
-    { algorithm: 'HS256', subject: identity.userId, issuer: ISSUER, audience: AUDIENCE },
+    secretKey(key),
+    {
+      algorithm: 'HS256',
+      subject: identity.userId,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    },
   );
   return { token, expiresAt: new Date(exp * 1000) };
+}
+
+export interface VerifiedAccessToken {
+  identity: Identity;
+  expiresAt: Date;
 }
 
 /**
  * Any token that is not ours exactly (another algorithm, `none`, a bad signature, expired,
  * another issuer or audience, missing claims) is simply no identity: the caller is signed out.
  */
-export function verifyAccessToken(key: string, token: string): Identity | null {
+export function verifyAccessToken(key: string, token: string): VerifiedAccessToken | null {
   try {
-    const payload = jwt.verify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    const payload = jwt.verify(token, secretKey(key), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) return null;
-    return { userId: claims.data.sub, email: claims.data.email, role: claims.data.role, sessionId: claims.data.sid };
+    const { sub, email, role, sid, exp } = claims.data;
+    return { identity: { userId: sub, email, role, sessionId: sid }, expiresAt: new Date(exp * 1000) };
   } catch {
     return null;
   }

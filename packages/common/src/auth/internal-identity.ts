@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { secretKey } from './secret-key.js';
 import { z } from 'zod';
 import type { Identity } from './identity.js';
 
@@ -7,7 +8,9 @@ import type { Identity } from './identity.js';
 export const INTERNAL_IDENTITY_HEADER = 'x-stuffmart-identity';
 const AUDIENCE = 'stuffmart-subgraphs';
 const ISSUER = 'stuffmart-gateway';
-const TTL_SECONDS = 60;
+export const INTERNAL_IDENTITY_TTL_SECONDS = 60;
+/** Travels beside the voucher: it names a request for the logs and proves nothing. */
+export const REQUEST_ID_HEADER = 'x-request-id';
 
 /**
  * A key of its own, derived from JWT_KEY, so that a user's access token can never pass as
@@ -21,7 +24,6 @@ export interface VouchedRequest {
   user: Identity | null;
   /** The client's address as the gateway saw it; used for rate limits. */
   clientIp: string | null;
-  requestId: string | null;
 }
 
 const claimsSchema = z.object({
@@ -30,7 +32,6 @@ const claimsSchema = z.object({
   role: z.enum(['USER', 'ADMIN']).optional(),
   sid: z.string().optional(),
   ip: z.string().nullable().optional(),
-  rid: z.string().nullable().optional(),
 });
 
 export function signInternalIdentity(internalKey: string, vouched: VouchedRequest): string {
@@ -39,32 +40,35 @@ export function signInternalIdentity(internalKey: string, vouched: VouchedReques
     {
       ...(user ? { email: user.email, role: user.role, sid: user.sessionId } : {}),
       ip: vouched.clientIp,
-      rid: vouched.requestId,
     },
-    internalKey,
+    secretKey(internalKey),
     {
       algorithm: 'HS256',
       issuer: ISSUER,
       audience: AUDIENCE,
-      expiresIn: TTL_SECONDS,
+      expiresIn: INTERNAL_IDENTITY_TTL_SECONDS,
       ...(user ? { subject: user.userId } : {}),
     },
   );
 }
 
-const SIGNED_OUT: VouchedRequest = { user: null, clientIp: null, requestId: null };
+const SIGNED_OUT: VouchedRequest = { user: null, clientIp: null };
 
 /** A missing, forged or stale voucher leaves the request signed out, never an error. */
 export function readInternalIdentity(internalKey: string, header: string | undefined): VouchedRequest {
   if (!header) return SIGNED_OUT;
   try {
-    const payload = jwt.verify(header, internalKey, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    const payload = jwt.verify(header, secretKey(internalKey), {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
     const claims = claimsSchema.parse(payload);
     const user =
       claims.sub && claims.email !== undefined && claims.role && claims.sid
         ? { userId: claims.sub, email: claims.email, role: claims.role, sessionId: claims.sid }
         : null;
-    return { user, clientIp: claims.ip ?? null, requestId: claims.rid ?? null };
+    return { user, clientIp: claims.ip ?? null };
   } catch {
     return SIGNED_OUT;
   }

@@ -21,7 +21,10 @@ export const booleanSchema = z
 /** What every Stuffmart process reads: the contract's table, "Starting it". */
 export const baseConfigSchema = z.object({
   JWT_KEY: jwtKeySchema,
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
+    .default('redis://127.0.0.1:6379'),
   STUFFMART_NAMESPACE: namespaceSchema,
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

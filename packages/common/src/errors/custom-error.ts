@@ -64,8 +64,7 @@ export class NotFoundError extends CustomError {
   }
 }
 
-export const STUFF_RESERVED_MESSAGE =
-  'The stuff is being checked out by someone else, please come back later';
+export const STUFF_RESERVED_MESSAGE = 'The stuff is being checked out by someone else, please come back later';
 
 export class StuffReservedError extends CustomError {
   readonly code = 'STUFF_RESERVED';

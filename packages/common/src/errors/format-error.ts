@@ -101,7 +101,10 @@ export function classifyError(formatted: GraphQLFormattedError, error: unknown):
     return { formatted: shape(formatted, formatted.message, { code }), hidden: false };
   }
   const internal = new InternalServerError();
-  return { formatted: shape(formatted, internal.message, internal.extensions()), hidden: code !== 'INTERNAL_SERVER_ERROR' || formatted.message !== internal.message };
+  return {
+    formatted: shape(formatted, internal.message, internal.extensions()),
+    hidden: code !== 'INTERNAL_SERVER_ERROR' || formatted.message !== internal.message,
+  };
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

@@ -7,7 +7,16 @@ export function createLogger(name: string, level: string): Logger {
     name,
     level,
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'refreshToken', '*.refreshToken', 'authorization', 'cookie'],
+      paths: [
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'refreshToken',
+        '*.refreshToken',
+        'authorization',
+        'cookie',
+      ],
       censor: '[redacted]',
     },
   });

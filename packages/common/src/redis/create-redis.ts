@@ -24,10 +24,12 @@ export function createRedis(url: string, namespace: string, logger: Logger, opti
 export async function assertRedisReachable(redis: Redis, url: string, timeoutMs = 5000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis at ${url} did not answer within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(`${url} did not answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
     await Promise.race([redis.ping(), timeout]);
+  } catch (error) {
+    throw new Error(`Redis could not be reached: ${(error as Error).message}`);
   } finally {
     clearTimeout(timer);
   }

@@ -1,5 +1,5 @@
-import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { sendJson, type Route } from './http-routes.js';
 
 export type ReadinessCheck = () => Promise<unknown>;
 
@@ -31,9 +31,11 @@ export async function runReadiness(
   return { ready: Object.values(report).every((status) => status === 'ok'), checks: report };
 }
 
-export function readinessHandler(checks: Record<string, ReadinessCheck>, logger: Logger): RequestHandler {
+export function readinessRoute(checks: Record<string, ReadinessCheck>, logger: Logger): Route {
   return async (_req, res) => {
     const { ready, checks: report } = await runReadiness(checks, logger);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: report });
+    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: report });
   };
 }
+
+export const healthRoute: Route = (_req, res) => sendJson(res, 200, { status: 'ok' });

@@ -14,10 +14,13 @@ export async function runMain(name: string, start: () => Promise<Stoppable>): Pr
   try {
     running = await start();
   } catch (error) {
-    const reason = error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
     process.stderr.write(`${name} could not start: ${reason}\n`);
     process.exit(1);
   }
+  // Under `npm start` the launcher waits for this before starting what depends on us.
+  process.send?.({ type: 'ready', name });
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

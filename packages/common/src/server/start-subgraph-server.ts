@@ -3,16 +3,23 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { deriveInternalKey, INTERNAL_IDENTITY_HEADER, readInternalIdentity } from '../auth/internal-identity.js';
+import {
+  deriveInternalKey,
+  INTERNAL_IDENTITY_HEADER,
+  readInternalIdentity,
+  REQUEST_ID_HEADER,
+} from '../auth/internal-identity.js';
 import { errorLoggingPlugin } from '../errors/error-logging-plugin.js';
 import { formatError } from '../errors/format-error.js';
 import type { SubgraphContext } from './subgraph-context.js';
-import { readinessHandler, type ReadinessCheck } from './readiness.js';
+import { apolloRoute, httpRoutes, type Route } from './http-routes.js';
+import { healthRoute, readinessRoute, type ReadinessCheck } from './readiness.js';
 
 export interface SubgraphServerOptions<C extends SubgraphContext> {
   name: string;
@@ -23,8 +30,8 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
   logger: Logger;
   readiness: Record<string, ReadinessCheck>;
   extendContext?: (base: SubgraphContext) => C;
-  /** Extra routes (e.g. a webhook) mounted before /graphql. */
-  routes?: (app: express.Express) => void;
+  /** Extra routes by path (e.g. a webhook). */
+  routes?: Record<string, Route>;
 }
 
 export interface RunningServer {
@@ -51,14 +58,14 @@ export function listen(server: http.Server, port: number, host: string): Promise
 export async function startSubgraphServer<C extends SubgraphContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<RunningServer> {
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer();
   const internalKey = deriveInternalKey(options.jwtKey);
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // runMain owns the signals: it stops this server and then the rest, in order.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -69,29 +76,34 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   });
   await apollo.start();
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', readinessHandler(options.readiness, options.logger));
-  options.routes?.(app);
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const vouched = readInternalIdentity(internalKey, req.header(INTERNAL_IDENTITY_HEADER));
-        const requestId = vouched.requestId ?? randomUUID();
-        const base: SubgraphContext = {
-          user: vouched.user,
-          clientIp: vouched.clientIp,
-          requestId,
-          logger: options.logger.child({ requestId }),
-          setResponseHeader: (name, value) => res.setHeader(name, value),
-          requestHeader: (name) => req.header(name),
-        };
-        return options.extendContext ? options.extendContext(base) : (base as C);
+  const header = (req: http.IncomingMessage, name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  httpServer.on(
+    'request',
+    httpRoutes(
+      {
+        '/healthz': healthRoute,
+        '/readyz': readinessRoute(options.readiness, options.logger),
+        ...options.routes,
+        '/graphql': apolloRoute(apollo, async (req, res) => {
+          const vouched = readInternalIdentity(internalKey, header(req, INTERNAL_IDENTITY_HEADER));
+          const given = header(req, REQUEST_ID_HEADER);
+          const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+          const base: SubgraphContext = {
+            user: vouched.user,
+            clientIp: vouched.clientIp,
+            requestId,
+            logger: options.logger.child({ requestId }),
+            setResponseHeader: (name, value) => res.setHeader(name, value),
+            requestHeader: (name) => header(req, name),
+          };
+          return options.extendContext ? options.extendContext(base) : (base as C);
+        }),
       },
-    }),
+      options.logger,
+    ),
   );
 
   const host = options.host ?? '127.0.0.1';

@@ -27,6 +27,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, log2N, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await derive(password, Buffer.from(salt, 'base64'), scryptOptions(Number(log2N), Number(r), Number(p)));
+  const actual = await derive(
+    password,
+    Buffer.from(salt, 'base64'),
+    scryptOptions(Number(log2N), Number(r), Number(p)),
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -1,0 +1,74 @@
+import { deriveInternalKey, INTERNAL_IDENTITY_HEADER, signInternalIdentity } from '@stuffmart/common';
+import { postGraphQL } from '@stuffmart/test-kit';
+import { loadTest, percentile, type Row } from './measure.js';
+import type { BenchSystem } from './bench-system.js';
+
+const ME = JSON.stringify({ query: '{ me { id email } }' });
+
+/** Issue 2: what the gateway costs over calling the auth subgraph directly, and what scrypt costs. */
+export async function authBench(system: BenchSystem): Promise<Row[]> {
+  const email = `bench-${Date.now()}@example.com`;
+  const signUp = await postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id email role } } }`,
+    { input: { email, password: 'benchmark password' } },
+  );
+  const { accessToken, user } = signUp.body.data.signUp;
+  const voucher = signInternalIdentity(deriveInternalKey(system.env.JWT_KEY!), {
+    user: { userId: user.id, email: user.email, role: user.role, sessionId: '00000000-0000-4000-8000-000000000000' },
+    clientIp: '127.0.0.1',
+  });
+
+  const load = { body: ME, connections: 50, seconds: 10 };
+  await loadTest({ ...load, url: system.gatewayUrl, headers: { authorization: `Bearer ${accessToken}` }, seconds: 2 }); // warm-up
+  const gateway = await loadTest({
+    ...load,
+    url: system.gatewayUrl,
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  const direct = await loadTest({
+    ...load,
+    url: system.subgraphUrls.auth!,
+    headers: { [INTERNAL_IDENTITY_HEADER]: voucher },
+  });
+
+  const signInTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await postGraphQL(system.gatewayUrl, `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+      input: { email, password: 'benchmark password' },
+    });
+    signInTimes.push(performance.now() - started);
+  }
+
+  const fmt = (n: number) => n.toFixed(1);
+  return [
+    { benchmark: '{ me { id email } } via gateway, 50 conns', figure: 'req/s', value: fmt(gateway.requestsPerSecond) },
+    {
+      benchmark: '{ me { id email } } via gateway, 50 conns',
+      figure: 'p50 / p95 ms',
+      value: `${fmt(gateway.p50)} / ${fmt(gateway.p95)}`,
+    },
+    {
+      benchmark: '{ me { id email } } direct to auth, 50 conns',
+      figure: 'req/s',
+      value: fmt(direct.requestsPerSecond),
+    },
+    {
+      benchmark: '{ me { id email } } direct to auth, 50 conns',
+      figure: 'p50 / p95 ms',
+      value: `${fmt(direct.p50)} / ${fmt(direct.p95)}`,
+    },
+    {
+      benchmark: 'gateway / direct throughput (target >= 60%)',
+      figure: 'ratio',
+      value: `${fmt((100 * gateway.requestsPerSecond) / direct.requestsPerSecond)}%`,
+    },
+    { benchmark: 'errors during the two loads', figure: 'count', value: String(gateway.errors + direct.errors) },
+    {
+      benchmark: 'signIn (scrypt N=2^17, r=8, p=1), sequential x20',
+      figure: 'p50 / p95 ms',
+      value: `${fmt(percentile(signInTimes, 50))} / ${fmt(percentile(signInTimes, 95))}`,
+    },
+  ];
+}

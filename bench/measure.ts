@@ -1,0 +1,52 @@
+import autocannon from 'autocannon';
+
+export interface Row {
+  benchmark: string;
+  figure: string;
+  value: string;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
+
+/** A fixed-duration load at a fixed concurrency against one GraphQL URL. */
+export async function loadTest(options: {
+  url: string;
+  body: string;
+  headers?: Record<string, string>;
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let instance: autocannon.Instance | undefined;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url: options.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...options.headers },
+        body: options.body,
+        connections: options.connections,
+        duration: options.seconds,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    // autocannon's own summary has no p95; every response time is kept instead.
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}

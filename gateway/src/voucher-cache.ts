@@ -1,0 +1,50 @@
+import {
+  INTERNAL_IDENTITY_TTL_SECONDS,
+  signInternalIdentity,
+  verifyAccessToken,
+  type Identity,
+} from '@stuffmart/common';
+
+export interface Vouched {
+  user: Identity | null;
+  /** The signed header every subgraph call of this request carries. */
+  voucher: string;
+}
+
+interface Entry extends Vouched {
+  expiresAt: number;
+}
+
+/**
+ * Verifying a JWT and signing the voucher were the gateway's largest per-request costs, and a
+ * client sends the same token many times. The result for one exact token and address is kept
+ * until half the voucher's life has passed or the token expires, whichever comes first.
+ */
+export class VoucherCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly jwtKey: string,
+    private readonly internalKey: string,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  vouch(token: string | undefined, clientIp: string | null): Vouched {
+    const key = `${clientIp ?? ''} ${token ?? ''}`;
+    const now = Date.now();
+    const cached = this.entries.get(key);
+    if (cached && cached.expiresAt > now) return cached;
+
+    const verified = token ? verifyAccessToken(this.jwtKey, token) : null;
+    const user = verified?.identity ?? null;
+    const entry: Entry = {
+      user,
+      voucher: signInternalIdentity(this.internalKey, { user, clientIp }),
+      expiresAt: Math.min(now + (INTERNAL_IDENTITY_TTL_SECONDS * 1000) / 2, verified?.expiresAt.getTime() ?? Infinity),
+    };
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+    return entry;
+  }
+}
