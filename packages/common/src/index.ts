@@ -58,3 +58,5 @@ export {
   SESSION_HEADER,
   type SessionCookies,
 } from './auth/session-headers.js';
+export * from './events/index.js';
+export { openSubgraphRuntime, type RuntimeOptions, type SubgraphRuntime } from './server/subgraph-runtime.js';

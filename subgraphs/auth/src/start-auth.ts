@@ -1,11 +1,4 @@
-import {
-  assertRedisReachable,
-  createLogger,
-  createRedis,
-  openDatabase,
-  startSubgraphServer,
-  type RunningServer,
-} from '@stuffmart/common';
+import { openSubgraphRuntime, startSubgraphServer, type RunningServer } from '@stuffmart/common';
 import DataLoader from 'dataloader';
 import type { AuthConfig } from './config.js';
 import type { AuthDatabase, UserRow } from './data-access/auth-database.js';
@@ -17,23 +10,8 @@ import type { AuthContext } from './graphql/auth-context.js';
 import { buildAuthSchema } from './graphql/build-auth-schema.js';
 
 export async function startAuth(config: AuthConfig, port = config.AUTH_PORT): Promise<RunningServer> {
-  const logger = createLogger('auth', config.LOG_LEVEL);
-  const redis = createRedis(config.REDIS_URL, config.STUFFMART_NAMESPACE, logger);
-  await assertRedisReachable(redis, config.REDIS_URL).catch(async (error) => {
-    redis.disconnect();
-    throw error;
-  });
-  const database = await openDatabase<AuthDatabase>({
-    serverUrl: config.DATABASE_URL,
-    namespace: config.STUFFMART_NAMESPACE,
-    subgraph: 'auth',
-    migrations: authMigrations,
-    poolSize: config.DATABASE_POOL_SIZE,
-    logger,
-  }).catch((error) => {
-    redis.disconnect();
-    throw new Error(`PostgreSQL could not be reached or migrated: ${(error as Error).message}`);
-  });
+  const runtime = await openSubgraphRuntime<AuthDatabase>({ name: 'auth', config, migrations: authMigrations });
+  const { database, redis, logger } = runtime;
   const deps: AuthDeps = {
     db: database.db,
     redis,
@@ -69,8 +47,7 @@ export async function startAuth(config: AuthConfig, port = config.AUTH_PORT): Pr
     ...server,
     close: async () => {
       await server.close();
-      await database.close();
-      redis.disconnect();
+      await runtime.close();
     },
   };
 }

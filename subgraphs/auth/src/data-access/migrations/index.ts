@@ -1,3 +1,4 @@
+import { createEventTables } from '@stuffmart/common';
 import type { Migration } from 'kysely';
 import { createUsers } from './0001-create-users.js';
 import { createRefreshTokens } from './0002-create-refresh-tokens.js';
@@ -6,4 +7,5 @@ import { createRefreshTokens } from './0002-create-refresh-tokens.js';
 export const authMigrations: Record<string, Migration> = {
   '0001-create-users': createUsers,
   '0002-create-refresh-tokens': createRefreshTokens,
+  '0003-create-event-tables': createEventTables,
 };

@@ -1,0 +1,70 @@
+/**
+ * The events services exchange: one place for their names and payloads, so a publisher and
+ * its consumers cannot drift apart. Streams are named after the publisher.
+ */
+export const STREAMS = {
+  catalog: 'catalog',
+  orders: 'orders',
+  payments: 'payments',
+  expiration: 'expiration',
+} as const;
+
+/** stuff.created (version 0) and stuff.updated (version n): the stuff as it now is. */
+export interface StuffSnapshot {
+  stuffId: string;
+  sellerId: string;
+  title: string;
+  priceCents: number;
+  currency: string;
+}
+
+export const STUFF_CREATED = 'stuff.created';
+export const STUFF_UPDATED = 'stuff.updated';
+
+/** order.created, version 0. */
+export interface OrderCreated {
+  orderId: string;
+  stuffId: string;
+  buyerId: string;
+  sellerId: string;
+  priceCents: number;
+  currency: string;
+  expiresAt: string;
+}
+
+/** order.cancelled, version 1: by the buyer, or expired unpaid. */
+export interface OrderCancelled {
+  orderId: string;
+  stuffId: string;
+  buyerId: string;
+  reason: 'BUYER' | 'EXPIRED';
+}
+
+/** order.completed, version 1: paid. */
+export interface OrderCompleted {
+  orderId: string;
+  stuffId: string;
+  buyerId: string;
+  paymentId: string;
+}
+
+export const ORDER_CREATED = 'order.created';
+export const ORDER_CANCELLED = 'order.cancelled';
+export const ORDER_COMPLETED = 'order.completed';
+
+/** expiration.due: the reservation window of an order has passed (subject: the order). */
+export interface ExpirationDue {
+  orderId: string;
+}
+
+export const EXPIRATION_DUE = 'expiration.due';
+
+/** payment.succeeded (subject: the order, version 0): the order is paid. */
+export interface PaymentSucceeded {
+  paymentId: string;
+  orderId: string;
+  amountCents: number;
+  currency: string;
+}
+
+export const PAYMENT_SUCCEEDED = 'payment.succeeded';

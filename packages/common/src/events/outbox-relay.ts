@@ -1,0 +1,134 @@
+import type pg from 'pg';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { DomainEvent } from './domain-event.js';
+import { streamKey } from './domain-event.js';
+
+export interface OutboxRelayOptions {
+  pool: pg.Pool;
+  /** A connection without key prefix: stream keys carry the namespace themselves. */
+  redis: Redis;
+  namespace: string;
+  logger: Logger;
+  batchSize?: number;
+  /** How often to look for rows nobody woke us for (another replica's, or after a crash). */
+  pollIntervalMs?: number;
+  /** Far above the worst consumer lag, so a slow consumer never loses entries to trimming. */
+  maxStreamLength?: number;
+  /** Runs after a batch is on the stream, e.g. to fan live updates out; failures are logged. */
+  afterPublish?: (events: DomainEvent[]) => Promise<void>;
+}
+
+interface OutboxRow {
+  position: string;
+  stream: string;
+  event: DomainEvent;
+}
+
+/**
+ * Moves committed outbox rows to Redis Streams. Rows are claimed with FOR UPDATE SKIP LOCKED,
+ * so several relays (replicas) never publish the same row at once; a relay that dies between
+ * XADD and marking the rows sent leaves them to be published again, and consumers drop the
+ * duplicate by event id.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private pendingWake = false;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Called after a commit that wrote to the outbox, so the event leaves at once. */
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async publishBatch(): Promise<number> {
+    const { pool, redis, namespace, batchSize = 200, maxStreamLength = 1_000_000 } = this.options;
+    const client = await pool.connect();
+    let events: DomainEvent[] = [];
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT position, stream, event FROM outbox WHERE published_at IS NULL
+         ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length > 0) {
+        const pipeline = redis.pipeline();
+        for (const row of rows) {
+          pipeline.xadd(
+            streamKey(namespace, row.stream),
+            'MAXLEN',
+            '~',
+            maxStreamLength,
+            '*',
+            'event',
+            JSON.stringify(row.event),
+          );
+        }
+        const results = (await pipeline.exec()) ?? [];
+        const failed = results.find(([error]) => error);
+        if (failed) throw failed[0];
+        await client.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [
+          rows.map((row) => row.position),
+        ]);
+        events = rows.map((row) => row.event);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    if (events.length > 0 && this.options.afterPublish) {
+      await this.options
+        .afterPublish(events)
+        .catch((error: unknown) => this.options.logger.warn({ err: error }, 'after-publish hook failed'));
+    }
+    return events.length;
+  }
+
+  private async run(): Promise<void> {
+    const { pollIntervalMs = 250, batchSize = 200, logger } = this.options;
+    while (this.running) {
+      this.pendingWake = false;
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+      } catch (error) {
+        logger.warn({ err: error }, 'outbox relay failed; retrying');
+        await this.sleep(1000);
+        continue;
+      }
+      if (published < batchSize && !this.pendingWake) await this.sleep(pollIntervalMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+}

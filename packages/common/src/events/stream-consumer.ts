@@ -1,0 +1,210 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { deadLetterKey, parseEvent, streamKey, type DomainEvent } from './domain-event.js';
+
+/**
+ * `done`: applied or already applied, acknowledge it. `retry`: not yet applicable (its
+ * subject's earlier versions have not arrived): keep it and try again later, never drop it.
+ */
+export type HandleOutcome = 'done' | 'retry';
+
+export interface StreamConsumerOptions {
+  /** A connection of its own (XREADGROUP blocks it), without key prefix. */
+  redis: Redis;
+  namespace: string;
+  /** Whose stream: the publisher's name. */
+  stream: string;
+  /** Who reads: one group per consuming service, so each service sees every event once. */
+  group: string;
+  /** Unique per process, so a dead process' entries can be claimed by the living. */
+  consumer: string;
+  handle: (event: DomainEvent) => Promise<HandleOutcome>;
+  logger: Logger;
+  /** Failures (thrown errors) before an entry is parked on the dead-letter stream. */
+  maxAttempts?: number;
+  /** Entries of other consumers idle this long are taken over. */
+  claimIdleMs?: number;
+  blockMs?: number;
+}
+
+interface Held {
+  entryId: string;
+  raw: string | undefined;
+  failures: number;
+  waits: number;
+  dueAt: number;
+}
+
+type StreamEntries = Array<[string, string[]]>;
+
+const BACKOFF_CAP_MS = 5000;
+
+function fieldValue(fields: string[], name: string): string | undefined {
+  for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+  return undefined;
+}
+
+/**
+ * Reads a Redis Stream in a consumer group, at least once: its own pending entries first
+ * (what it held when it last stopped), then new ones, and every so often the entries of
+ * consumers that died. An entry is acknowledged only after its handler has committed.
+ */
+export class StreamConsumer {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private readonly held = new Map<string, Held>();
+  private lastClaim = 0;
+
+  constructor(private readonly options: StreamConsumerOptions) {}
+
+  private get key(): string {
+    return streamKey(this.options.namespace, this.options.stream);
+  }
+
+  async start(): Promise<void> {
+    const { redis, group } = this.options;
+    try {
+      // From the stream's beginning: events published before this group existed count too.
+      await redis.xgroup('CREATE', this.key, group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
+    }
+    await this.readOwnPending();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops reading; what is held but unacknowledged stays pending for the next start or a peer. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  private async readOwnPending(): Promise<void> {
+    const { redis, group, consumer } = this.options;
+    let cursor = '0';
+    for (;;) {
+      const reply = (await redis.xreadgroup(
+        'GROUP',
+        group,
+        consumer,
+        'COUNT',
+        500,
+        'STREAMS',
+        this.key,
+        cursor,
+      )) as Array<[string, StreamEntries]> | null;
+      const entries = reply?.[0]?.[1] ?? [];
+      if (entries.length === 0) return;
+      for (const [entryId, fields] of entries) this.hold(entryId, fields);
+      cursor = entries[entries.length - 1]![0];
+    }
+  }
+
+  private hold(entryId: string, fields: string[] | null): void {
+    if (!this.held.has(entryId)) {
+      this.held.set(entryId, {
+        entryId,
+        raw: fields ? fieldValue(fields, 'event') : undefined,
+        failures: 0,
+        waits: 0,
+        dueAt: 0,
+      });
+    }
+  }
+
+  private async run(): Promise<void> {
+    const { redis, group, consumer, logger, blockMs = 1000, claimIdleMs = 30_000 } = this.options;
+    while (this.running) {
+      try {
+        await this.processDue();
+        if (Date.now() - this.lastClaim > claimIdleMs / 2) {
+          this.lastClaim = Date.now();
+          const [, claimed] = (await redis.xautoclaim(this.key, group, consumer, claimIdleMs, '0-0', 'COUNT', 100)) as [
+            string,
+            StreamEntries,
+          ];
+          for (const [entryId, fields] of claimed) this.hold(entryId, fields);
+        }
+        const nextDue = Math.min(...[...this.held.values()].map((held) => held.dueAt));
+        const block = Math.max(1, Math.min(blockMs, Number.isFinite(nextDue) ? nextDue - Date.now() : blockMs));
+        const reply = (await redis.xreadgroup(
+          'GROUP',
+          group,
+          consumer,
+          'COUNT',
+          100,
+          'BLOCK',
+          block,
+          'STREAMS',
+          this.key,
+          '>',
+        )) as Array<[string, StreamEntries]> | null;
+        for (const [entryId, fields] of reply?.[0]?.[1] ?? []) this.hold(entryId, fields);
+      } catch (error) {
+        if (!this.running) return;
+        logger.warn({ err: error, stream: this.options.stream }, 'stream read failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  }
+
+  /** Handles, in stream order, every held entry whose time has come. */
+  private async processDue(): Promise<void> {
+    const now = Date.now();
+    const due = [...this.held.values()].filter((held) => held.dueAt <= now);
+    for (const held of due) {
+      if (!this.running && held.failures + held.waits > 0) return;
+      await this.process(held);
+    }
+  }
+
+  private async process(held: Held): Promise<void> {
+    const { redis, group, logger, handle, maxAttempts = 10 } = this.options;
+    let event: DomainEvent;
+    try {
+      if (held.raw === undefined) throw new Error('entry has no event field (trimmed or foreign)');
+      event = parseEvent(held.raw);
+    } catch (error) {
+      await this.deadLetter(held, error);
+      return;
+    }
+    try {
+      const outcome = await handle(event);
+      if (outcome === 'done') {
+        await redis.xack(this.key, group, held.entryId);
+        this.held.delete(held.entryId);
+        return;
+      }
+      held.waits += 1;
+      held.dueAt = Date.now() + Math.min(BACKOFF_CAP_MS, 50 * 2 ** Math.min(held.waits, 7));
+      if (held.waits % 20 === 0)
+        logger.warn({ event: event.id, type: event.type }, 'event still waits for earlier versions');
+    } catch (error) {
+      held.failures += 1;
+      if (held.failures >= maxAttempts) {
+        await this.deadLetter(held, error);
+        return;
+      }
+      held.dueAt = Date.now() + Math.min(BACKOFF_CAP_MS, 100 * 2 ** held.failures);
+      logger.warn({ err: error, event: event.id, type: event.type, attempt: held.failures }, 'event handler failed');
+    }
+  }
+
+  private async deadLetter(held: Held, error: unknown): Promise<void> {
+    const { redis, namespace, stream, group, logger } = this.options;
+    logger.error({ err: error, entryId: held.entryId, stream, group }, 'event parked on the dead-letter stream');
+    await redis.xadd(
+      deadLetterKey(namespace, stream),
+      '*',
+      'event',
+      held.raw ?? '',
+      'group',
+      group,
+      'error',
+      String((error as Error)?.message ?? error),
+    );
+    await redis.xack(this.key, group, held.entryId);
+    this.held.delete(held.entryId);
+  }
+}

@@ -1,0 +1,110 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Migration } from 'kysely';
+import type { Logger } from 'pino';
+import type { BaseConfig, DatabaseConfig } from '../config/base-config.js';
+import { openDatabase, type Database } from '../db/open-database.js';
+import type { DomainEvent } from '../events/domain-event.js';
+import { OutboxRelay } from '../events/outbox-relay.js';
+import { StreamConsumer, type HandleOutcome } from '../events/stream-consumer.js';
+import { createLogger } from '../logging/logger.js';
+import { assertRedisReachable, createRedis, type Redis } from '../redis/create-redis.js';
+
+export interface SubgraphRuntime<DB> {
+  name: string;
+  logger: Logger;
+  /** For the service's own keys: prefixed with the namespace. */
+  redis: Redis;
+  /** For event streams and live channels: no prefix, the keys name the namespace themselves. */
+  busRedis: Redis;
+  database: Database<DB>;
+  relay: OutboxRelay;
+  /** Reads a publisher's stream in this service's consumer group; started by `startConsumers`. */
+  consume(stream: string, handle: (event: DomainEvent) => Promise<HandleOutcome>): StreamConsumer;
+  startConsumers(): Promise<void>;
+  /** Stops consumers and the relay (handing back what they hold), then closes connections. */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  name: string;
+  config: BaseConfig & DatabaseConfig;
+  migrations: Record<string, Migration>;
+  afterPublish?: (events: DomainEvent[]) => Promise<void>;
+}
+
+/** What every subgraph with a database and events opens at start, in one place. */
+export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<SubgraphRuntime<DB>> {
+  const { config, name } = options;
+  const logger = createLogger(name, config.LOG_LEVEL);
+  const redis = createRedis(config.REDIS_URL, config.STUFFMART_NAMESPACE, logger);
+  const busRedis = createRedis(config.REDIS_URL, config.STUFFMART_NAMESPACE, logger, { keyPrefix: '' });
+  const disconnect = () => {
+    redis.disconnect();
+    busRedis.disconnect();
+  };
+  try {
+    await assertRedisReachable(redis, config.REDIS_URL);
+  } catch (error) {
+    disconnect();
+    throw error;
+  }
+  let database: Database<DB>;
+  try {
+    database = await openDatabase<DB>({
+      serverUrl: config.DATABASE_URL,
+      namespace: config.STUFFMART_NAMESPACE,
+      subgraph: name,
+      migrations: options.migrations,
+      poolSize: config.DATABASE_POOL_SIZE,
+      logger,
+    });
+  } catch (error) {
+    disconnect();
+    throw new Error(`PostgreSQL could not be reached or migrated: ${(error as Error).message}`);
+  }
+  const relay = new OutboxRelay({
+    pool: database.pool,
+    redis: busRedis,
+    namespace: config.STUFFMART_NAMESPACE,
+    logger,
+    afterPublish: options.afterPublish,
+  });
+  relay.start();
+  const consumers: Array<{ consumer: StreamConsumer; connection: Redis }> = [];
+  const consumerName = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+
+  return {
+    name,
+    logger,
+    redis,
+    busRedis,
+    database,
+    relay,
+    consume: (stream, handle) => {
+      const connection = busRedis.duplicate();
+      connection.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
+      const consumer = new StreamConsumer({
+        redis: connection,
+        namespace: config.STUFFMART_NAMESPACE,
+        stream,
+        group: name,
+        consumer: consumerName,
+        handle,
+        logger,
+      });
+      consumers.push({ consumer, connection });
+      return consumer;
+    },
+    startConsumers: async () => {
+      for (const { consumer } of consumers) await consumer.start();
+    },
+    close: async () => {
+      await Promise.all(consumers.map(({ consumer }) => consumer.stop()));
+      await relay.stop();
+      for (const { connection } of consumers) connection.disconnect();
+      await database.close();
+      disconnect();
+    },
+  };
+}
