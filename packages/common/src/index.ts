@@ -16,6 +16,7 @@ export {
   type DatabaseConfig,
 } from './config/base-config.js';
 export type { Identity, Role } from './auth/identity.js';
+export { assertSignedIn } from './auth/assert-signed-in.js';
 export {
   ACCESS_TOKEN_TTL_SECONDS,
   signAccessToken,
@@ -33,6 +34,7 @@ export {
 } from './auth/internal-identity.js';
 export { createLogger, type Logger } from './logging/logger.js';
 export { databaseName, openDatabase, type Database, type DatabaseOptions } from './db/open-database.js';
+export { isUuid } from './db/is-uuid.js';
 export { assertRedisReachable, createRedis, Redis, redisKeyPrefix } from './redis/create-redis.js';
 export { DateTimeScalar } from './graphql/date-time-scalar.js';
 export {
@@ -47,7 +49,7 @@ export {
   type RunningServer,
   type SubgraphServerOptions,
 } from './server/start-subgraph-server.js';
-export { healthRoute, readinessRoute, runReadiness, type ReadinessCheck } from './server/readiness.js';
+export { Drain, healthRoute, readinessRoute, runReadiness, type ReadinessCheck } from './server/readiness.js';
 export { apolloRoute, BodyTooLargeError, httpRoutes, readBody, sendJson, type Route } from './server/http-routes.js';
 export { runMain, type Stoppable } from './server/run-main.js';
 export {
@@ -60,3 +62,7 @@ export {
 } from './auth/session-headers.js';
 export * from './events/index.js';
 export { openSubgraphRuntime, type RuntimeOptions, type SubgraphRuntime } from './server/subgraph-runtime.js';
+export { LiveUpdates } from './live/live-updates.js';
+export { prepend } from './live/prepend.js';
+export { serveSubscriptions } from './server/serve-subscriptions.js';
+export { within } from './server/within.js';

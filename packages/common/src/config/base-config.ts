@@ -28,6 +28,9 @@ export const baseConfigSchema = z.object({
   STUFFMART_NAMESPACE: namespaceSchema,
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // On SIGTERM, keep answering (while /readyz says 503) this long before closing, so requests
+  // already on their way are served rather than reset.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(8000).default(1000),
 });
 
 /** What every subgraph that owns a database reads on top of the base. */

@@ -21,6 +21,8 @@ export interface Database<DB> {
   pool: pg.Pool;
   name: string;
   ping(): Promise<void>;
+  /** Statements run through Kysely since start: the request path's database work. */
+  statements(): number;
   close(): Promise<void>;
 }
 
@@ -70,8 +72,15 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
   });
   // An idle client whose server went away emits here; without a listener the process dies.
   pool.on('error', (error) => options.logger.warn({ err: error }, 'idle database connection lost'));
+  let statements = 0;
   // Tables and columns are snake_case in SQL and camelCase in TypeScript.
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+    log: (event) => {
+      if (event.level === 'query') statements += 1;
+    },
+  });
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => options.migrations },
@@ -93,6 +102,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     ping: async () => {
       await pool.query('SELECT 1');
     },
+    statements: () => statements,
     close: () => db.destroy(),
   };
 }

@@ -98,17 +98,38 @@ export class OutboxRelay {
       client.release();
     }
     if (events.length > 0 && this.options.afterPublish) {
-      await this.options
-        .afterPublish(events)
-        .catch((error: unknown) => this.options.logger.warn({ err: error }, 'after-publish hook failed'));
+      // try/await, not .catch(): a hook that throws before returning its promise must not make
+      // a batch that is already committed look like a failed publish.
+      try {
+        await this.options.afterPublish(events);
+      } catch (error) {
+        this.options.logger.warn({ err: error }, 'after-publish hook failed');
+      }
     }
     return events.length;
   }
 
+  /**
+   * Published rows are kept a week (to trace what was sent), processed event ids a month
+   * (far longer than any redelivery could come late), then deleted.
+   */
+  async prune(): Promise<number> {
+    const outbox = await this.options.pool.query("DELETE FROM outbox WHERE published_at < now() - interval '7 days'");
+    const processed = await this.options.pool.query(
+      "DELETE FROM processed_events WHERE processed_at < now() - interval '30 days'",
+    );
+    return (outbox.rowCount ?? 0) + (processed.rowCount ?? 0);
+  }
+
   private async run(): Promise<void> {
     const { pollIntervalMs = 250, batchSize = 200, logger } = this.options;
+    let lastPrune = 0;
     while (this.running) {
       this.pendingWake = false;
+      if (Date.now() - lastPrune > 3_600_000) {
+        lastPrune = Date.now();
+        await this.prune().catch((error: unknown) => logger.warn({ err: error }, 'outbox prune failed'));
+      }
       let published = 0;
       try {
         published = await this.publishBatch();
@@ -122,6 +143,8 @@ export class OutboxRelay {
   }
 
   private sleep(ms: number): Promise<void> {
+    // stop() may have come while a batch was being published; its wake-up is spent already.
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {

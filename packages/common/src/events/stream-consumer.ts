@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { isDatabaseConnectionError } from '../errors/is-database-connection-error.js';
 import { deadLetterKey, parseEvent, streamKey, type DomainEvent } from './domain-event.js';
 
 /**
@@ -24,12 +25,16 @@ export interface StreamConsumerOptions {
   maxAttempts?: number;
   /** Entries of other consumers idle this long are taken over. */
   claimIdleMs?: number;
+  /** How often to look for such entries; half of claimIdleMs unless given. */
+  claimIntervalMs?: number;
   blockMs?: number;
 }
 
 interface Held {
   entryId: string;
   raw: string | undefined;
+  /** Known once parsed: a waiting entry is retried at once when its subject moves on. */
+  subjectId?: string;
   failures: number;
   waits: number;
   dueAt: number;
@@ -38,6 +43,8 @@ interface Held {
 type StreamEntries = Array<[string, string[]]>;
 
 const BACKOFF_CAP_MS = 5000;
+/** XAUTOCLAIM calls per claim round (100 entries each at most), so one round stays short. */
+const CLAIM_PAGES_PER_ROUND = 10;
 
 function fieldValue(fields: string[], name: string): string | undefined {
   for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
@@ -54,6 +61,7 @@ export class StreamConsumer {
   private loop: Promise<void> | undefined;
   private readonly held = new Map<string, Held>();
   private lastClaim = 0;
+  private claimCursor = '0-0';
 
   constructor(private readonly options: StreamConsumerOptions) {}
 
@@ -62,19 +70,32 @@ export class StreamConsumer {
   }
 
   async start(): Promise<void> {
+    // A second start would run a second loop over the same entries.
+    if (this.running) return;
+    this.running = true;
     const { redis, group } = this.options;
     try {
-      // From the stream's beginning: events published before this group existed count too.
-      await redis.xgroup('CREATE', this.key, group, '0', 'MKSTREAM');
+      try {
+        // From the stream's beginning: events published before this group existed count too.
+        await redis.xgroup('CREATE', this.key, group, '0', 'MKSTREAM');
+      } catch (error) {
+        if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
+      }
+      await this.readOwnPending();
     } catch (error) {
-      if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
+      this.running = false;
+      throw error;
     }
-    await this.readOwnPending();
-    this.running = true;
+    // stop() came while we were starting: leave what we read pending, as stop() promises.
+    if (!this.running) return;
     this.loop = this.run();
   }
 
-  /** Stops reading; what is held but unacknowledged stays pending for the next start or a peer. */
+  /**
+   * Stops reading. Entries already read and never tried are handled first: the next process
+   * has another consumer name and would otherwise see them only after claimIdleMs. Entries
+   * waiting or backing off stay pending, for the next start or a peer.
+   */
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
@@ -115,19 +136,17 @@ export class StreamConsumer {
 
   private async run(): Promise<void> {
     const { redis, group, consumer, logger, blockMs = 1000, claimIdleMs = 30_000 } = this.options;
+    const claimIntervalMs = this.options.claimIntervalMs ?? claimIdleMs / 2;
     while (this.running) {
       try {
         await this.processDue();
-        if (Date.now() - this.lastClaim > claimIdleMs / 2) {
+        if (Date.now() - this.lastClaim > claimIntervalMs) {
           this.lastClaim = Date.now();
-          const [, claimed] = (await redis.xautoclaim(this.key, group, consumer, claimIdleMs, '0-0', 'COUNT', 100)) as [
-            string,
-            StreamEntries,
-          ];
-          for (const [entryId, fields] of claimed) this.hold(entryId, fields);
+          await this.claimIdle(claimIdleMs);
         }
-        const nextDue = Math.min(...[...this.held.values()].map((held) => held.dueAt));
-        const block = Math.max(1, Math.min(blockMs, Number.isFinite(nextDue) ? nextDue - Date.now() : blockMs));
+        let nextDue = Infinity;
+        for (const held of this.held.values()) nextDue = Math.min(nextDue, held.dueAt);
+        const block = Math.max(1, Math.min(blockMs, nextDue - Date.now()));
         const reply = (await redis.xreadgroup(
           'GROUP',
           group,
@@ -142,10 +161,39 @@ export class StreamConsumer {
         )) as Array<[string, StreamEntries]> | null;
         for (const [entryId, fields] of reply?.[0]?.[1] ?? []) this.hold(entryId, fields);
       } catch (error) {
-        if (!this.running) return;
-        logger.warn({ err: error, stream: this.options.stream }, 'stream read failed; retrying');
+        if (!this.running) break;
+        logger.warn({ err: error, stream: this.options.stream }, 'stream read or acknowledgement failed; retrying');
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
+    }
+    try {
+      // What the last read brought in while stop() was called.
+      await this.processDue();
+    } catch (error) {
+      logger.warn({ err: error, stream: this.options.stream }, 'could not finish held entries on stop');
+    }
+  }
+
+  /**
+   * Takes over entries idle for claimIdleMs (their consumer died), following XAUTOCLAIM's
+   * cursor: each call scans only part of the pending list, so always starting from the
+   * beginning would never reach entries behind a long run of busy ones.
+   */
+  private async claimIdle(claimIdleMs: number): Promise<void> {
+    const { redis, group, consumer } = this.options;
+    for (let page = 0; page < CLAIM_PAGES_PER_ROUND; page++) {
+      const [cursor, claimed] = (await redis.xautoclaim(
+        this.key,
+        group,
+        consumer,
+        claimIdleMs,
+        this.claimCursor,
+        'COUNT',
+        100,
+      )) as [string, StreamEntries];
+      this.claimCursor = cursor;
+      for (const [entryId, fields] of claimed) this.hold(entryId, fields);
+      if (cursor === '0-0') return;
     }
   }
 
@@ -154,7 +202,8 @@ export class StreamConsumer {
     const now = Date.now();
     const due = [...this.held.values()].filter((held) => held.dueAt <= now);
     for (const held of due) {
-      if (!this.running && held.failures + held.waits > 0) return;
+      // Stopping: do not sit out a backoff, but still handle what was never tried.
+      if (!this.running && held.failures + held.waits > 0) continue;
       await this.process(held);
     }
   }
@@ -169,18 +218,18 @@ export class StreamConsumer {
       await this.deadLetter(held, error);
       return;
     }
+    held.subjectId = event.subjectId;
+    let outcome: HandleOutcome;
     try {
-      const outcome = await handle(event);
-      if (outcome === 'done') {
-        await redis.xack(this.key, group, held.entryId);
-        this.held.delete(held.entryId);
+      outcome = await handle(event);
+    } catch (error) {
+      if (isDatabaseConnectionError(error)) {
+        // Our database being away says nothing about the event: wait for it, never park.
+        held.waits += 1;
+        held.dueAt = Date.now() + BACKOFF_CAP_MS;
+        logger.warn({ event: event.id, type: event.type }, 'database unreachable; event waits');
         return;
       }
-      held.waits += 1;
-      held.dueAt = Date.now() + Math.min(BACKOFF_CAP_MS, 50 * 2 ** Math.min(held.waits, 7));
-      if (held.waits % 20 === 0)
-        logger.warn({ event: event.id, type: event.type }, 'event still waits for earlier versions');
-    } catch (error) {
       held.failures += 1;
       if (held.failures >= maxAttempts) {
         await this.deadLetter(held, error);
@@ -188,6 +237,30 @@ export class StreamConsumer {
       }
       held.dueAt = Date.now() + Math.min(BACKOFF_CAP_MS, 100 * 2 ** held.failures);
       logger.warn({ err: error, event: event.id, type: event.type, attempt: held.failures }, 'event handler failed');
+      return;
+    }
+    if (outcome === 'done') {
+      // Outside the handler's try: a failed XACK is Redis' trouble, not a failure of the
+      // (committed) effect, and must not count towards the dead-letter bound. The entry stays
+      // held and due, and the next try finds it already processed.
+      await redis.xack(this.key, group, held.entryId);
+      this.held.delete(held.entryId);
+      this.wakeWaiting(event.subjectId);
+      return;
+    }
+    held.waits += 1;
+    held.dueAt = Date.now() + Math.min(BACKOFF_CAP_MS, 50 * 2 ** Math.min(held.waits, 7));
+    if (held.waits % 20 === 0)
+      logger.warn({ event: event.id, type: event.type }, 'event still waits for earlier versions');
+  }
+
+  /**
+   * The subject has moved on, so its waiting entries may apply now: without this, a version
+   * that arrived early sat out its backoff (up to BACKOFF_CAP_MS) after its predecessor applied.
+   */
+  private wakeWaiting(subjectId: string): void {
+    for (const held of this.held.values()) {
+      if (held.subjectId === subjectId && held.waits > 0 && held.failures === 0) held.dueAt = 0;
     }
   }
 

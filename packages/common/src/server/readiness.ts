@@ -31,11 +31,27 @@ export async function runReadiness(
   return { ready: Object.values(report).every((status) => status === 'ok'), checks: report };
 }
 
-export function readinessRoute(checks: Record<string, ReadinessCheck>, logger: Logger): Route {
+export function readinessRoute(checks: Record<string, ReadinessCheck>, logger: Logger, draining?: Drain): Route {
   return async (_req, res) => {
+    if (draining?.active) return sendJson(res, 503, { status: 'stopping', checks: {} });
     const { ready, checks: report } = await runReadiness(checks, logger);
     sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: report });
   };
 }
 
 export const healthRoute: Route = (_req, res) => sendJson(res, 200, { status: 'ok' });
+
+/**
+ * The first step of a graceful stop: /readyz turns 503 so load balancers send nothing new,
+ * while requests already on their way are still served for the grace period.
+ */
+export class Drain {
+  active = false;
+
+  constructor(private readonly graceMs: number) {}
+
+  async begin(): Promise<void> {
+    this.active = true;
+    if (this.graceMs > 0) await new Promise((resolve) => setTimeout(resolve, this.graceMs));
+  }
+}

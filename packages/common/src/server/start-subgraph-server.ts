@@ -19,7 +19,9 @@ import { errorLoggingPlugin } from '../errors/error-logging-plugin.js';
 import { formatError } from '../errors/format-error.js';
 import type { SubgraphContext } from './subgraph-context.js';
 import { apolloRoute, httpRoutes, type Route } from './http-routes.js';
-import { healthRoute, readinessRoute, type ReadinessCheck } from './readiness.js';
+import { Drain, healthRoute, readinessRoute, type ReadinessCheck } from './readiness.js';
+import { metricsRoute } from './metrics-route.js';
+import { serveSubscriptions } from './serve-subscriptions.js';
 
 export interface SubgraphServerOptions<C extends SubgraphContext> {
   name: string;
@@ -30,6 +32,12 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
   logger: Logger;
   readiness: Record<string, ReadinessCheck>;
   extendContext?: (base: SubgraphContext) => C;
+  /** How long to keep serving after a stop begins (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
+  /** Counters served at /metrics in Prometheus' text format, e.g. SQL statements run. */
+  metrics?: Record<string, () => number>;
+  /** Serve graphql-ws on /graphql too (the subgraph has a Subscription type). */
+  subscriptions?: boolean;
   /** Extra routes by path (e.g. a webhook). */
   routes?: Record<string, Route>;
 }
@@ -76,6 +84,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   });
   await apollo.start();
 
+  const drain = new Drain(options.shutdownGraceMs ?? 0);
   const header = (req: http.IncomingMessage, name: string) => {
     const value = req.headers[name];
     return Array.isArray(value) ? value[0] : value;
@@ -85,7 +94,8 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     httpRoutes(
       {
         '/healthz': healthRoute,
-        '/readyz': readinessRoute(options.readiness, options.logger),
+        '/readyz': readinessRoute(options.readiness, options.logger, drain),
+        '/metrics': metricsRoute(options.name, options.metrics ?? {}),
         ...options.routes,
         '/graphql': apolloRoute(apollo, async (req, res) => {
           const vouched = readInternalIdentity(internalKey, header(req, INTERNAL_IDENTITY_HEADER));
@@ -106,6 +116,17 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     ),
   );
 
+  const extend = options.extendContext ?? ((base: SubgraphContext) => base as C);
+  const websockets = options.subscriptions
+    ? serveSubscriptions({
+        httpServer,
+        schema: options.schema,
+        internalKey,
+        logger: options.logger,
+        extendContext: extend,
+      })
+    : undefined;
+
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port, host);
   options.logger.info({ port }, `${options.name} subgraph ready`);
@@ -113,6 +134,8 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     url: `http://${host}:${port}/graphql`,
     port,
     close: async () => {
+      await drain.begin();
+      await websockets?.close();
       await apollo.stop();
     },
   };
