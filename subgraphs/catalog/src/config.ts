@@ -1,0 +1,9 @@
+import { baseConfigSchema, databaseConfigSchema, portSchema } from '@stuffmart/common';
+import { z } from 'zod';
+
+export const catalogConfigSchema = baseConfigSchema.extend(databaseConfigSchema.shape).extend({
+  CATALOG_PORT: portSchema(4002),
+  BIND_HOST: z.string().default('127.0.0.1'),
+});
+
+export type CatalogConfig = z.infer<typeof catalogConfigSchema>;

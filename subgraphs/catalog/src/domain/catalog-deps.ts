@@ -1,0 +1,10 @@
+import type { OutboxRelay } from '@stuffmart/common';
+import type { Kysely } from 'kysely';
+import type { CatalogDatabase } from '../data-access/catalog-database.js';
+
+/** What the catalog use cases need from the outside world, built once at start. */
+export interface CatalogDeps {
+  db: Kysely<CatalogDatabase>;
+  /** Woken after a commit that wrote to the outbox, so the event leaves at once. */
+  relay: Pick<OutboxRelay, 'wake'>;
+}

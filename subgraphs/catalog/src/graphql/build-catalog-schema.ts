@@ -1,0 +1,14 @@
+import { buildFederatedSchema } from '@stuffmart/common';
+import type { GraphQLSchema } from 'graphql';
+import { Stuff } from './stuff.js';
+import { resolveStuffReference } from './stuff.reference.js';
+import { StuffResolver } from './stuff-resolver.js';
+import { User } from './user.js';
+import { UserStuffsResolver } from './user-stuffs-resolver.js';
+
+export function buildCatalogSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    { resolvers: [StuffResolver, UserStuffsResolver], orphanedTypes: [Stuff, User] },
+    { Stuff: { __resolveReference: resolveStuffReference } },
+  );
+}

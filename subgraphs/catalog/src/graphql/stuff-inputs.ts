@@ -1,0 +1,28 @@
+import { Field, InputType, Int } from 'type-graphql';
+
+@InputType()
+export class CreateStuffInput {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true, defaultValue: '' })
+  description?: string | null;
+
+  @Field(() => Int)
+  priceCents!: number;
+
+  @Field(() => String, { nullable: true, defaultValue: 'usd' })
+  currency?: string | null;
+}
+
+@InputType({ description: 'Only the fields given change.' })
+export class UpdateStuffInput {
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  priceCents?: number | null;
+}
