@@ -1,0 +1,105 @@
+import { isUuid } from '@stuffmart/common';
+import { sql, type Kysely } from 'kysely';
+import type { OrderRow, OrdersDatabase, OrderStatus } from './orders-database.js';
+
+export interface NewOrder {
+  stuffId: string;
+  buyerId: string;
+  sellerId: string;
+  priceCents: number;
+  currency: string;
+  expiresAt: Date;
+}
+
+/**
+ * Null when another order already holds or owns the stuff: the partial unique index said no.
+ * ON CONFLICT DO NOTHING (rather than catching the violation) keeps the transaction usable, and
+ * a concurrent insert waits for the first to commit before it is refused.
+ */
+export async function insertOrder(db: Kysely<OrdersDatabase>, order: NewOrder): Promise<OrderRow | null> {
+  const row = await db
+    .insertInto('orders')
+    .values({ ...order, status: 'AWAITING_PAYMENT' })
+    .onConflict((conflict) =>
+      conflict.column('stuffId').where('status', 'in', ['AWAITING_PAYMENT', 'COMPLETE']).doNothing(),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function findOrder(db: Kysely<OrdersDatabase>, id: string): Promise<OrderRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOrdersByIds(db: Kysely<OrdersDatabase>, ids: readonly string[]): Promise<OrderRow[]> {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  return db.selectFrom('orders').selectAll().where('id', 'in', valid).execute();
+}
+
+export async function findOrdersOfBuyer(db: Kysely<OrdersDatabase>, buyerId: string): Promise<OrderRow[]> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('buyerId', '=', buyerId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** The order holding or owning each stuff, if any: availability is derived from it. */
+export async function findActiveOrders(db: Kysely<OrdersDatabase>, stuffIds: readonly string[]): Promise<OrderRow[]> {
+  const ids = stuffIds.filter(isUuid);
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('stuffId', 'in', ids)
+    .where('status', 'in', ['AWAITING_PAYMENT', 'COMPLETE'])
+    .execute();
+}
+
+/**
+ * Moves an order from one status to another in one guarded statement: it happens only if the
+ * order is still in `from`, so a completed order can never be cancelled nor a cancelled one
+ * completed, whoever tries first.
+ */
+export async function transitionOrder(
+  db: Kysely<OrdersDatabase>,
+  id: string,
+  from: OrderStatus,
+  to: OrderStatus,
+  condition: { expiredBy?: Date } = {},
+): Promise<OrderRow | undefined> {
+  let query = db
+    .updateTable('orders')
+    .set({ status: to, version: sql`version + 1`, updatedAt: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', from);
+  if (condition.expiredBy) query = query.where('expiresAt', '<=', condition.expiredBy);
+  return query.returningAll().executeTakeFirst();
+}
+
+/** Cancels every order whose window has passed, in one statement; returns what it cancelled. */
+export async function cancelOverdueOrders(db: Kysely<OrdersDatabase>, now: Date, limit = 500): Promise<OrderRow[]> {
+  return db
+    .updateTable('orders')
+    .set({ status: 'CANCELLED', version: sql`version + 1`, updatedAt: now })
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('orders')
+        .select('id')
+        .where('status', '=', 'AWAITING_PAYMENT')
+        .where('expiresAt', '<=', now)
+        .orderBy('expiresAt')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returningAll()
+    .execute();
+}

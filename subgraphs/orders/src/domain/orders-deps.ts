@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { LiveUpdates, OutboxRelay } from '@stuffmart/common';
+import type { OrdersDatabase } from '../data-access/orders-database.js';
+
+/** What the order use cases need, built once at start. */
+export interface OrdersDeps {
+  db: Kysely<OrdersDatabase>;
+  /** Woken after a commit that wrote events, so they leave at once. */
+  relay: Pick<OutboxRelay, 'wake'>;
+  live: LiveUpdates;
+  reservationWindowSeconds: number;
+  /** How long BUY waits for catalog's news of a stuff listed a moment ago. */
+  stuffArrivalTimeoutMs: number;
+}

@@ -1,0 +1,39 @@
+import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED, type DomainEvent, type LiveUpdates } from '@stuffmart/common';
+import type { Kysely } from 'kysely';
+import { findActiveOrders, findOrdersByIds } from '../data-access/orders.js';
+import type { OrderRow, OrdersDatabase } from '../data-access/orders-database.js';
+import { stuffState } from '../domain/availability.js';
+import { orderTopic, stuffTopic, type OrderLivePayload, type StuffLivePayload } from './live-topics.js';
+
+const ORDER_EVENTS = new Set([ORDER_CREATED, ORDER_CANCELLED, ORDER_COMPLETED]);
+
+export function toStuffPayload(stuffId: string, activeOrder: OrderRow | null | undefined): StuffLivePayload {
+  const state = stuffState(stuffId, activeOrder);
+  return { ...state, reservedUntil: state.reservedUntil?.toISOString() ?? null };
+}
+
+export function toOrderPayload(order: OrderRow): OrderLivePayload {
+  return { orderId: order.id, buyerId: order.buyerId, status: order.status, expiresAt: order.expiresAt.toISOString() };
+}
+
+/**
+ * Runs after the relay has put order events on the stream: tells the screens watching those
+ * stuffs and orders how things stand now. It publishes the current state read from the
+ * database, not the event, so replicas publishing out of order still end on the truth.
+ */
+export function publishLiveUpdates(db: Kysely<OrdersDatabase>, live: LiveUpdates) {
+  return async (events: DomainEvent[]): Promise<void> => {
+    const touched = events.filter((event) => ORDER_EVENTS.has(event.type));
+    if (touched.length === 0) return;
+    const stuffIds = [...new Set(touched.map((event) => String(event.data.stuffId)))];
+    const orderIds = [...new Set(touched.map((event) => event.subjectId))];
+    const [active, orders] = await Promise.all([findActiveOrders(db, stuffIds), findOrdersByIds(db, orderIds)]);
+    const activeByStuff = new Map(active.map((order) => [order.stuffId, order]));
+    await Promise.all([
+      ...stuffIds.map((stuffId) =>
+        live.publish(stuffTopic(stuffId), toStuffPayload(stuffId, activeByStuff.get(stuffId))),
+      ),
+      ...orders.map((order) => live.publish(orderTopic(order.id), toOrderPayload(order))),
+    ]);
+  };
+}

@@ -1,0 +1,33 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { AvailabilityEnum, OrderStatusEnum } from './enums.js';
+
+@ObjectType({ description: 'Pushed on every availability change of one stuff; the first event is its current state.' })
+export class StuffAvailability {
+  @Field(() => ID)
+  stuffId!: string;
+
+  @Field(() => AvailabilityEnum)
+  availability!: AvailabilityEnum;
+
+  @Field(() => Date, { nullable: true })
+  reservedUntil!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "For RESERVED, to everyone but the buyer who holds it: 'The stuff is being checked out by someone else, please come back later'",
+  })
+  message!: string | null;
+}
+
+@ObjectType()
+export class OrderStatusUpdate {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => OrderStatusEnum)
+  status!: OrderStatusEnum;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+}

@@ -1,0 +1,114 @@
+import {
+  LiveUpdates,
+  openSubgraphRuntime,
+  startSubgraphServer,
+  STREAMS,
+  transactionalHandler,
+  STUFF_CREATED,
+  STUFF_UPDATED,
+  EXPIRATION_DUE,
+  PAYMENT_SUCCEEDED,
+  type RunningServer,
+  type ExpirationDue,
+} from '@stuffmart/common';
+import DataLoader from 'dataloader';
+import type { OrdersConfig } from './config.js';
+import { findActiveOrders, findOrdersByIds } from './data-access/orders.js';
+import type { OrderRow, OrdersDatabase } from './data-access/orders-database.js';
+import { ordersMigrations } from './data-access/migrations/index.js';
+import { expireOrder } from './domain/expire-order.js';
+import type { OrdersDeps } from './domain/orders-deps.js';
+import { sweepOverdueOrders } from './domain/sweep-overdue-orders.js';
+import { applyPaymentSucceeded } from './events/apply-payment-succeeded.js';
+import { applyStuffSnapshot } from './events/apply-stuff-snapshot.js';
+import { publishLiveUpdates } from './events/publish-live-updates.js';
+import { buildOrdersSchema } from './graphql/build-orders-schema.js';
+import type { OrdersContext } from './graphql/orders-context.js';
+
+function byKey<K extends keyof OrderRow>(rows: OrderRow[], key: K, ids: readonly string[]): Array<OrderRow | null> {
+  const map = new Map(rows.map((row) => [String(row[key]), row]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+export async function startOrders(config: OrdersConfig, port = config.ORDERS_PORT): Promise<RunningServer> {
+  // The live fan-out needs the database to read current state, and the runtime owns the
+  // database; the hook is bound once both exist.
+  let afterPublish: (events: Parameters<ReturnType<typeof publishLiveUpdates>>[0]) => Promise<void> = async () => {};
+  const runtime = await openSubgraphRuntime<OrdersDatabase>({
+    name: 'orders',
+    config,
+    migrations: ordersMigrations,
+    afterPublish: (events) => afterPublish(events),
+  });
+  const { database, busRedis, logger } = runtime;
+  const subscriber = busRedis.duplicate();
+  subscriber.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
+  const live = new LiveUpdates(busRedis, subscriber, config.STUFFMART_NAMESPACE, logger);
+  afterPublish = publishLiveUpdates(database.db, live);
+
+  const deps: OrdersDeps = {
+    db: database.db,
+    relay: runtime.relay,
+    live,
+    reservationWindowSeconds: config.RESERVATION_WINDOW_SECONDS,
+    stuffArrivalTimeoutMs: 2000,
+  };
+
+  runtime.consume(
+    STREAMS.catalog,
+    transactionalHandler(database.db, STREAMS.catalog, async (event, trx) =>
+      event.type === STUFF_CREATED || event.type === STUFF_UPDATED ? applyStuffSnapshot(event, trx) : 'done',
+    ),
+  );
+  runtime.consume(
+    STREAMS.payments,
+    transactionalHandler(
+      database.db,
+      STREAMS.payments,
+      async (event, trx) => (event.type === PAYMENT_SUCCEEDED ? applyPaymentSucceeded(event, trx) : 'done'),
+      // the completion's own event was recorded in that transaction: send it on now
+      () => runtime.relay.wake(),
+    ),
+  );
+  // Expiry needs no dedup table: cancelling an order that is no longer awaiting payment is a no-op.
+  runtime.consume(STREAMS.expiration, async (event) => {
+    if (event.type !== EXPIRATION_DUE) return 'done';
+    const { orderId } = event.data as unknown as ExpirationDue;
+    return (await expireOrder(deps, orderId)) === 'early' ? 'retry' : 'done';
+  });
+  await runtime.startConsumers();
+
+  const sweep = setInterval(() => {
+    sweepOverdueOrders(deps).catch((error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'));
+  }, config.EXPIRY_SWEEP_INTERVAL_MS);
+
+  const server = await startSubgraphServer<OrdersContext>({
+    name: 'orders',
+    schema: await buildOrdersSchema(),
+    port,
+    host: config.BIND_HOST,
+    jwtKey: config.JWT_KEY,
+    logger,
+    subscriptions: true,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    metrics: { sql_statements_total: database.statements },
+    readiness: { postgres: database.ping, redis: () => busRedis.ping() },
+    extendContext: (base) => ({
+      ...base,
+      deps,
+      orders: new DataLoader(async (ids) => byKey(await findOrdersByIds(database.db, ids), 'id', ids)),
+      activeOrders: new DataLoader(async (stuffIds) =>
+        byKey(await findActiveOrders(database.db, stuffIds), 'stuffId', stuffIds),
+      ),
+    }),
+  });
+  return {
+    ...server,
+    close: async () => {
+      clearInterval(sweep);
+      await server.close();
+      subscriber.disconnect();
+      await runtime.close();
+    },
+  };
+}

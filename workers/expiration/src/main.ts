@@ -1,0 +1,5 @@
+import { loadConfig, runMain } from '@stuffmart/common';
+import { expirationConfigSchema } from './config.js';
+import { startExpiration } from './start-expiration.js';
+
+await runMain('expiration', () => startExpiration(loadConfig(expirationConfigSchema)));

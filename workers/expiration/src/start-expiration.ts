@@ -1,0 +1,81 @@
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import {
+  assertRedisReachable,
+  createLogger,
+  createRedis,
+  healthRoute,
+  httpRoutes,
+  listen,
+  readinessRoute,
+  StreamConsumer,
+  within,
+  STREAMS,
+  type RunningServer,
+} from '@stuffmart/common';
+import type { ExpirationConfig } from './config.js';
+import { publishExpirationDue } from './events/publish-expiration-due.js';
+import { scheduleFromOrderEvents } from './events/schedule-from-order-events.js';
+import { expirationQueue, expirationWorker } from './jobs/expiration-queue.js';
+
+export async function startExpiration(config: ExpirationConfig, port = config.EXPIRATION_PORT): Promise<RunningServer> {
+  const logger = createLogger('expiration', config.LOG_LEVEL);
+  const redis = createRedis(config.REDIS_URL, config.STUFFMART_NAMESPACE, logger, { keyPrefix: '' });
+  try {
+    await assertRedisReachable(redis, config.REDIS_URL);
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  // BullMQ blocks on its connections and must never give up a command, hence its own options.
+  const bullConnection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
+  const queue = expirationQueue(bullConnection, config.STUFFMART_NAMESPACE);
+  const worker = expirationWorker(bullConnection, config.STUFFMART_NAMESPACE, async ({ orderId }) => {
+    await publishExpirationDue(redis, config.STUFFMART_NAMESPACE, orderId);
+  });
+  worker.on('failed', (job, error) =>
+    logger.warn({ orderId: job?.data.orderId, err: error.message }, 'expiration job failed'),
+  );
+  queue.on('error', (error) => logger.warn({ err: error.message }, 'queue error'));
+  worker.on('error', (error) => logger.warn({ err: error.message }, 'worker error'));
+
+  const consumerConnection = redis.duplicate();
+  consumerConnection.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
+  const consumer = new StreamConsumer({
+    redis: consumerConnection,
+    namespace: config.STUFFMART_NAMESPACE,
+    stream: STREAMS.orders,
+    group: 'expiration',
+    consumer: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+    handle: scheduleFromOrderEvents(queue),
+    logger,
+  });
+  await consumer.start();
+
+  const httpServer = http.createServer();
+  httpServer.on(
+    'request',
+    httpRoutes({ '/healthz': healthRoute, '/readyz': readinessRoute({ redis: () => redis.ping() }, logger) }, logger),
+  );
+  const boundPort = await listen(httpServer, port, config.BIND_HOST);
+  logger.info({ port: boundPort }, 'expiration worker ready');
+  return {
+    url: `http://${config.BIND_HOST}:${boundPort}/healthz`,
+    port: boundPort,
+    close: async () => {
+      await consumer.stop();
+      // Finishes the jobs in hand (delayed jobs stay in Redis for the next worker), unless Redis
+      // is gone: then there is nothing to hand back and waiting would never end.
+      // BullMQ's close waits on Redis, even when forced; a Redis that is gone would hold us forever.
+      if (!(await within(5000, worker.close()))) {
+        logger.warn('Redis unreachable: the expiration worker stops without handing back its jobs');
+        void worker.close(true).catch(() => undefined);
+      }
+      await within(2000, queue.close());
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      consumerConnection.disconnect();
+      redis.disconnect();
+    },
+  };
+}
