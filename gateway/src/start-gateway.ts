@@ -9,6 +9,7 @@ import {
   createLogger,
   createRedis,
   deriveInternalKey,
+  Drain,
   errorLoggingPlugin,
   formatError,
   apolloRoute,
@@ -23,9 +24,11 @@ import type { GatewayContext } from './gateway-context.js';
 import { MAX_QUERY_TOKENS, queryLimits } from './query-limits.js';
 import { subgraphReadiness } from './readiness.js';
 import { clientAddress, readCredentials, requestIdOf } from './request-identity.js';
+import { serveSubscriptions } from './serve-subscriptions.js';
 import { writeSessionCookies } from './session-cookies.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { VoucherCache } from './voucher-cache.js';
+import { webhookRoutes } from './webhook-forwarding.js';
 import { loadSupergraph } from './supergraph.js';
 
 export async function startGateway(config: GatewayConfig, port = config.GATEWAY_PORT): Promise<RunningServer> {
@@ -39,12 +42,27 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
   const vouchers = new VoucherCache(config.JWT_KEY, deriveInternalKey(config.JWT_KEY));
 
   const httpServer = http.createServer();
+  const drain = new Drain(config.SHUTDOWN_GRACE_MS);
+  // @apollo/gateway sends usage metrics to Apollo's servers unless this switch, which it reads
+  // from the environment, is set. Stuffmart reports to no one (and its hosts reach no one).
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
     buildService: ({ name, url }) =>
       new SubgraphDataSource({ name, url: supergraph.subgraphUrls[name] ?? url ?? '', logger }),
   });
   const limits = queryLimits(config);
+  // Registered before start: it learns the API schema when the gateway loads the supergraph.
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    gateway,
+    subgraphUrls: supergraph.subgraphUrls,
+    vouchers,
+    limits: limits.validationRules,
+    hideSuggestions: config.NODE_ENV === 'production',
+    trustProxy: config.TRUST_PROXY,
+    logger,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
@@ -82,7 +100,12 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
     httpRoutes(
       {
         '/healthz': healthRoute,
-        '/readyz': readinessRoute({ redis: () => redis.ping(), ...subgraphReadiness(supergraph.subgraphUrls) }, logger),
+        '/readyz': readinessRoute(
+          { redis: () => redis.ping(), ...subgraphReadiness(supergraph.subgraphUrls) },
+          logger,
+          drain,
+        ),
+        ...webhookRoutes(supergraph.subgraphUrls, logger),
         '/graphql': apolloRoute(apollo, async (req, res) => {
           const requestId = requestIdOf(req);
           res.setHeader('x-request-id', requestId);
@@ -107,6 +130,9 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
     url: `http://${config.BIND_HOST}:${boundPort}/graphql`,
     port: boundPort,
     close: async () => {
+      await drain.begin();
+      // WebSockets first: the HTTP drain would otherwise wait out its grace period for them.
+      await subscriptions.close();
       await apollo.stop();
       redis.disconnect();
     },

@@ -67,7 +67,10 @@ describe('starting up', () => {
       expect((await fetch(`${system.origin}/healthz`)).status).toBe(200);
       const ready = await fetch(`${system.origin}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ready', checks: { redis: 'ok', auth: 'ok' } });
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        checks: { redis: 'ok', auth: 'ok', catalog: 'ok', orders: 'ok', payments: 'ok' },
+      });
     } finally {
       await system.close();
     }

@@ -1,0 +1,187 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ApolloGateway } from '@apollo/gateway';
+import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, ServiceUnavailableError, type Logger } from '@stuffmart/common';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { ExecutionResult } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { planSubscription } from './plan-subscription.js';
+import { relaySubscription } from './relay-subscription.js';
+import { clientAddress, readCredentials, requestIdOf } from './request-identity.js';
+import { formatSubscriptionErrors } from './subscription-errors.js';
+import { subscriptionOwners } from './subscription-owners.js';
+import { UpstreamConnections } from './upstream-connections.js';
+import type { VoucherCache } from './voucher-cache.js';
+
+/** As much as an HTTP body may carry. */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** How long gateway close() waits for clients to answer the close frame before cutting them off. */
+const CLOSE_GRACE_MS = 1000;
+
+export interface SubscriptionServerOptions {
+  httpServer: http.Server;
+  /** Tells us the API schema and the supergraph whenever it loads them. */
+  gateway: Pick<ApolloGateway, 'onSchemaLoadOrUpdate'>;
+  subgraphUrls: Record<string, string>;
+  vouchers: VoucherCache;
+  limits: readonly ValidationRule[];
+  hideSuggestions: boolean;
+  trustProxy: boolean;
+  logger: Logger;
+}
+
+/** One client's graphql-ws connection: who it is (fixed at connect) and what it opened upstream. */
+interface ClientConnection {
+  logger: Logger;
+  upstreams: UpstreamConnections;
+}
+
+/** What onSubscribe hands to graphql-ws' subscribe hook, as the operation's context. */
+class PendingRelay {
+  constructor(readonly start: () => AsyncIterableIterator<ExecutionResult>) {}
+}
+
+const unavailable = () => {
+  const error = new ServiceUnavailableError();
+  return new GraphQLError(error.message, { extensions: error.extensions() });
+};
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+function closeSockets(sockets: WebSocket[], graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const open = new Set(sockets.filter((socket) => socket.readyState !== socket.CLOSED));
+    if (open.size === 0) return resolve();
+    const cutOff = setTimeout(() => {
+      for (const socket of open) socket.terminate();
+      resolve();
+    }, graceMs);
+    for (const socket of open) {
+      socket.once('close', () => {
+        open.delete(socket);
+        if (open.size > 0) return;
+        clearTimeout(cutOff);
+        resolve();
+      });
+    }
+  });
+}
+
+/**
+ * graphql-ws on the gateway's own /graphql (WebSocket upgrade). @apollo/gateway does not
+ * execute subscriptions, so the gateway checks each one against the API schema with the
+ * HTTP limits and passes it through to the subgraph that owns its root field, over a
+ * graphql-ws connection of its own that vouches for the client as HTTP calls do.
+ */
+export function serveSubscriptions(options: SubscriptionServerOptions): { close(): Promise<void> } {
+  let api: { schema: GraphQLSchema; owners: Map<string, string> } | undefined;
+  options.gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    api = { schema: apiSchema, owners: subscriptionOwners(coreSupergraphSdl) };
+  });
+
+  const connections = new Set<ClientConnection>();
+  // noServer: the upgrade is ours to route, and the HTTP server's own errors stay its own.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const upgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if ((request.url ?? '').split('?')[0] !== '/graphql') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (websocket) => wss.emit('connection', websocket, request));
+  };
+  options.httpServer.on('upgrade', upgrade);
+  const server = useServer<Record<string, unknown>, { connection: ClientConnection }>(
+    {
+      onConnect: (ctx) => {
+        const { request } = ctx.extra;
+        // As the contract says: connectionParams.authorization, else the upgrade request's
+        // session cookie (never its Authorization header); a bad token is simply signed out.
+        const authorization = ctx.connectionParams?.authorization;
+        const { token } = readCredentials(request, typeof authorization === 'string' ? authorization : '');
+        const clientIp = clientAddress(request, options.trustProxy);
+        const requestId = requestIdOf(request);
+        const logger = options.logger.child({ requestId });
+        const connection: ClientConnection = {
+          logger,
+          upstreams: new UpstreamConnections({
+            subgraphUrls: options.subgraphUrls,
+            connectionParams: () => ({
+              [INTERNAL_IDENTITY_HEADER]: options.vouchers.vouch(token, clientIp).voucher,
+              [REQUEST_ID_HEADER]: requestId,
+            }),
+            logger,
+          }),
+        };
+        ctx.extra.connection = connection;
+        connections.add(connection);
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const { connection } = ctx.extra;
+        if (!api || !connection) return [unavailable()];
+        try {
+          const plan = planSubscription(payload, {
+            schema: api.schema,
+            owners: api.owners,
+            limits: options.limits,
+            hideSuggestions: options.hideSuggestions,
+          });
+          if (Array.isArray(plan)) return plan;
+          const upstream = connection.upstreams.for(plan.subgraph);
+          if (!upstream) return [unavailable()];
+          return {
+            schema: api.schema,
+            document: plan.document,
+            operationName: payload.operationName,
+            variableValues: payload.variables,
+            contextValue: new PendingRelay(() =>
+              relaySubscription({
+                upstream,
+                // The subgraph gets the client's own text: it validates and runs it against its schema.
+                payload: { query: payload.query, variables: payload.variables, operationName: payload.operationName },
+                subgraph: plan.subgraph,
+                responseKey: plan.responseKey,
+                logger: connection.logger,
+              }),
+            ),
+          };
+        } catch (error) {
+          // Thrown out of here, graphql-ws would close the whole connection; onError logs it
+          // and the client gets INTERNAL_SERVER_ERROR for this operation only.
+          return [new GraphQLError('subscription planning failed', { originalError: asError(error) })];
+        }
+      },
+      subscribe: (args) =>
+        args.contextValue instanceof PendingRelay
+          ? args.contextValue.start()
+          : { errors: [new GraphQLError('Subscription was not planned')] },
+      onNext: (ctx, _id, _payload, _args, result) => {
+        if (!result.errors) return;
+        const logger = ctx.extra.connection?.logger ?? options.logger;
+        return { ...result, errors: formatSubscriptionErrors(result.errors, logger) };
+      },
+      onError: (ctx, _id, _payload, errors) =>
+        formatSubscriptionErrors(errors, ctx.extra.connection?.logger ?? options.logger),
+      onClose: async (ctx) => {
+        const { connection } = ctx.extra;
+        if (!connection) return;
+        connections.delete(connection);
+        await connection.upstreams.close();
+      },
+    },
+    wss,
+  );
+
+  return {
+    close: async () => {
+      options.httpServer.off('upgrade', upgrade);
+      const sockets = [...wss.clients];
+      // Sends every client 1001 "Going away"; their subscriptions end as they answer.
+      await server.dispose();
+      await Promise.all([...connections].map((connection) => connection.upstreams.close()));
+      connections.clear();
+      await closeSockets(sockets, CLOSE_GRACE_MS);
+    },
+  };
+}
