@@ -1,0 +1,95 @@
+import { sql, type Kysely } from 'kysely';
+import type { AttemptRow, AttemptState, PaymentsDatabase } from './payments-database.js';
+
+export interface NewAttempt {
+  orderId: string;
+  amountCents: number;
+  currency: string;
+  couponCode: string | null;
+  paymentMethodId: string | null;
+}
+
+/**
+ * Starts the order's next attempt, or returns null when one is already in flight (the partial
+ * unique index on pending attempts lets only one exist).
+ */
+export async function startAttempt(db: Kysely<PaymentsDatabase>, attempt: NewAttempt): Promise<AttemptRow | null> {
+  const previous = await db
+    .selectFrom('paymentAttempts')
+    .select(sql<number>`coalesce(max(attempt_no), 0)`.as('last'))
+    .where('orderId', '=', attempt.orderId)
+    .executeTakeFirstOrThrow();
+  const attemptNo = Number(previous.last) + 1;
+  const row = await db
+    .insertInto('paymentAttempts')
+    .values({
+      ...attempt,
+      attemptNo,
+      // Stripe keeps this key for 24 hours: the same attempt re-sent is answered, not re-charged.
+      idempotencyKey: `stuffmart-order-${attempt.orderId}-attempt-${attemptNo}`,
+      state: 'PENDING',
+    })
+    .onConflict((conflict) => conflict.column('orderId').where('state', '=', 'PENDING').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function findPendingAttempt(
+  db: Kysely<PaymentsDatabase>,
+  orderId: string,
+): Promise<AttemptRow | undefined> {
+  return db
+    .selectFrom('paymentAttempts')
+    .selectAll()
+    .where('orderId', '=', orderId)
+    .where('state', '=', 'PENDING')
+    .executeTakeFirst();
+}
+
+export async function findAttempt(db: Kysely<PaymentsDatabase>, id: string): Promise<AttemptRow | undefined> {
+  return db.selectFrom('paymentAttempts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Settles an attempt; only one settlement wins (the reply or the webhook, whichever is first). */
+export async function settleAttempt(
+  db: Kysely<PaymentsDatabase>,
+  id: string,
+  from: AttemptState[],
+  to: AttemptState,
+  details: { providerRef?: string | null; failureReason?: string | null } = {},
+): Promise<AttemptRow | undefined> {
+  return db
+    .updateTable('paymentAttempts')
+    .set({ state: to, ...details })
+    .where('id', '=', id)
+    .where('state', 'in', from)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** After a reply we could not trust: the attempt stays open, marked as waiting to be re-sent. */
+export async function markOutcomeUnknown(db: Kysely<PaymentsDatabase>, id: string, reason: string): Promise<void> {
+  await db
+    .updateTable('paymentAttempts')
+    .set({ failureReason: reason })
+    .where('id', '=', id)
+    .where('state', '=', 'PENDING')
+    .execute();
+}
+
+/** Claims an open attempt for re-sending; of two retries at once, one gets it. */
+export async function claimForResend(
+  db: Kysely<PaymentsDatabase>,
+  id: string,
+  staleBefore: Date,
+): Promise<AttemptRow | undefined> {
+  return db
+    .updateTable('paymentAttempts')
+    .set({ failureReason: null })
+    .where('id', '=', id)
+    .where('state', '=', 'PENDING')
+    .where((eb) => eb.or([eb('failureReason', 'is not', null), eb('createdAt', '<', staleBefore)]))
+    .returningAll()
+    .executeTakeFirst();
+}

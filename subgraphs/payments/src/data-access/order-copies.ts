@@ -1,0 +1,40 @@
+import type { OrderCreated } from '@stuffmart/common';
+import { isUuid } from '@stuffmart/common';
+import type { Kysely } from 'kysely';
+import type { OrderCopy, OrderCopyStatus, PaymentsDatabase } from './payments-database.js';
+
+export async function findOrderCopy(db: Kysely<PaymentsDatabase>, id: string): Promise<OrderCopy | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom('orderCopies').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the copy: payment and cancellation of one order take turns. */
+export async function lockOrderCopy(db: Kysely<PaymentsDatabase>, id: string): Promise<OrderCopy | undefined> {
+  return db.selectFrom('orderCopies').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function insertOrderCopy(db: Kysely<PaymentsDatabase>, order: OrderCreated): Promise<void> {
+  await db
+    .insertInto('orderCopies')
+    .values({
+      id: order.orderId,
+      buyerId: order.buyerId,
+      stuffId: order.stuffId,
+      priceCents: order.priceCents,
+      currency: order.currency,
+      status: 'AWAITING_PAYMENT',
+      expiresAt: new Date(order.expiresAt),
+      version: 0,
+    })
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .execute();
+}
+
+export async function setOrderCopyStatus(
+  db: Kysely<PaymentsDatabase>,
+  id: string,
+  status: OrderCopyStatus,
+  version: number,
+): Promise<void> {
+  await db.updateTable('orderCopies').set({ status, version }).where('id', '=', id).execute();
+}

@@ -1,0 +1,88 @@
+import type { Generated, Selectable } from 'kysely';
+
+export type OrderCopyStatus = 'AWAITING_PAYMENT' | 'COMPLETE' | 'CANCELLED';
+
+/** What payments knows of each order, kept from the orders stream. */
+export interface OrderCopiesTable {
+  id: string;
+  buyerId: string;
+  stuffId: string;
+  priceCents: number;
+  currency: string;
+  status: OrderCopyStatus;
+  expiresAt: Date;
+  version: number;
+}
+
+export interface CouponsTable {
+  code: string;
+  percentOff: number;
+  maxRedemptions: number;
+  redemptions: Generated<number>;
+  expiresAt: Date | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+}
+
+export type AttemptState = 'PENDING' | 'SUCCEEDED' | 'FAILED';
+
+/**
+ * One try at paying an order. Its idempotency key goes to Stripe with the charge, so the same
+ * attempt can be sent again (after a timeout or a crash) without charging twice.
+ */
+export interface PaymentAttemptsTable {
+  id: Generated<string>;
+  orderId: string;
+  attemptNo: number;
+  idempotencyKey: string;
+  state: AttemptState;
+  amountCents: number;
+  currency: string;
+  couponCode: string | null;
+  paymentMethodId: string | null;
+  providerRef: string | null;
+  failureReason: string | null;
+  createdAt: Generated<Date>;
+}
+
+export type PaymentStatus = 'SUCCEEDED' | 'FAILED';
+
+export interface PaymentsTable {
+  id: Generated<string>;
+  orderId: string;
+  attemptId: string;
+  amountCents: number;
+  currency: string;
+  status: PaymentStatus;
+  couponCode: string | null;
+  providerRef: string | null;
+  createdAt: Generated<Date>;
+}
+
+/** Money given back for a payment whose order was cancelled before it could complete. */
+export interface RefundsTable {
+  paymentId: string;
+  providerRef: string | null;
+  amountCents: number;
+  createdAt: Generated<Date>;
+}
+
+export interface WebhookEventsTable {
+  id: string;
+  type: string;
+  receivedAt: Generated<Date>;
+}
+
+export interface PaymentsDatabase {
+  orderCopies: OrderCopiesTable;
+  coupons: CouponsTable;
+  paymentAttempts: PaymentAttemptsTable;
+  payments: PaymentsTable;
+  refunds: RefundsTable;
+  webhookEvents: WebhookEventsTable;
+}
+
+export type OrderCopy = Selectable<OrderCopiesTable>;
+export type CouponRow = Selectable<CouponsTable>;
+export type AttemptRow = Selectable<PaymentAttemptsTable>;
+export type PaymentRow = Selectable<PaymentsTable>;

@@ -1,0 +1,159 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  assertSignedIn,
+  CouponInvalidError,
+  ForbiddenError,
+  OrderNotPayableError,
+  PaymentFailedError,
+  type Identity,
+} from '@stuffmart/common';
+import {
+  claimForResend,
+  findAttempt,
+  findPendingAttempt,
+  markOutcomeUnknown,
+  startAttempt,
+} from '../data-access/attempts.js';
+import { findCoupon, redeemCoupon } from '../data-access/coupons.js';
+import { findPaymentByAttempt, findSuccessfulPayment } from '../data-access/payments.js';
+import type { AttemptRow, OrderCopy, PaymentRow } from '../data-access/payments-database.js';
+import { amountDue, formatAmount } from './amount-due.js';
+import { awaitOrderCopy } from './await-order-copy.js';
+import type { PaymentsDeps } from './payments-deps.js';
+import { assertRecorded, recordCharge, recordDecline } from './record-charge.js';
+
+export interface PayOrderInput {
+  orderId: string;
+  paymentMethodId?: string | null;
+  couponCode?: string | null;
+}
+
+/** A request that finds another payment of the same order in flight waits this long for it. */
+const CONCURRENT_WAIT_MS = 15_000;
+/** A pending attempt older than this is not in flight any more: its process died or timed out. */
+const STALE_ATTEMPT_MS = 30_000;
+
+function assertIsBuyer(order: OrderCopy, buyer: Identity): void {
+  if (order.buyerId !== buyer.userId) throw new ForbiddenError();
+}
+
+function assertPayable(order: OrderCopy): void {
+  if (order.status !== 'AWAITING_PAYMENT') throw new OrderNotPayableError(order.status);
+  if (order.expiresAt.getTime() <= Date.now()) throw new OrderNotPayableError('CANCELLED (its reservation expired)');
+}
+
+async function couponInvalidReason(deps: PaymentsDeps, code: string): Promise<string> {
+  const coupon = await findCoupon(deps.db, code);
+  if (!coupon) return `Coupon ${code} does not exist`;
+  if (coupon.expiresAt && coupon.expiresAt.getTime() <= Date.now()) return `Coupon ${code} has expired`;
+  return `Coupon ${code} has been used up`;
+}
+
+class AttemptInFlight extends Error {}
+
+/**
+ * Redeems the coupon and opens the attempt in one transaction: a refusal anywhere (used-up
+ * coupon, nothing to pay with) leaves no redemption behind.
+ */
+async function openAttempt(deps: PaymentsDeps, order: OrderCopy, input: PayOrderInput): Promise<AttemptRow> {
+  const code = input.couponCode?.trim().toUpperCase() || null;
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      let percentOff: number | undefined;
+      if (code) {
+        const coupon = await redeemCoupon(trx, code, new Date());
+        if (!coupon) throw new CouponInvalidError(await couponInvalidReason(deps, code));
+        percentOff = coupon.percentOff;
+      }
+      const amountCents = amountDue(order.priceCents, percentOff);
+      if (amountCents > 0 && !deps.stripe) {
+        throw new PaymentFailedError('Card payments are not set up here; only fully discounted orders can be paid');
+      }
+      if (amountCents > 0 && !input.paymentMethodId) {
+        throw new PaymentFailedError(`A payment method is needed to pay ${formatAmount(amountCents, order.currency)}`);
+      }
+      const attempt = await startAttempt(trx, {
+        orderId: order.id,
+        amountCents,
+        currency: order.currency,
+        couponCode: code,
+        paymentMethodId: amountCents > 0 ? (input.paymentMethodId ?? null) : null,
+      });
+      if (!attempt) throw new AttemptInFlight();
+      return attempt;
+    });
+  } catch (error) {
+    if (error instanceof AttemptInFlight) return awaitAttempt(deps, order.id);
+    throw error;
+  }
+}
+
+/** Another request is paying this order right now: its outcome is ours (a double click). */
+async function awaitAttempt(deps: PaymentsDeps, orderId: string): Promise<AttemptRow> {
+  const deadline = Date.now() + CONCURRENT_WAIT_MS;
+  for (;;) {
+    const pending = await findPendingAttempt(deps.db, orderId);
+    if (!pending) {
+      const paid = await findSuccessfulPayment(deps.db, orderId);
+      const attempt = paid && (await findAttempt(deps.db, paid.attemptId));
+      if (attempt) return attempt;
+      throw new PaymentFailedError('Another payment of this order just failed; please try again');
+    }
+    if (pending.failureReason !== null || Date.now() > deadline) {
+      throw new PaymentFailedError('Another payment of this order is under way; please try again in a moment');
+    }
+    await sleep(100);
+  }
+}
+
+/**
+ * The attempt this request should send: a new one; or one left open by a lost reply or a
+ * crashed process, finished as it was begun (same amount, same key), never replaced; or, when
+ * another request is sending one right now, that one's outcome.
+ */
+async function attemptToCharge(deps: PaymentsDeps, order: OrderCopy, input: PayOrderInput): Promise<AttemptRow> {
+  const pending = await findPendingAttempt(deps.db, order.id);
+  if (!pending) return openAttempt(deps, order, input);
+  const resend = await claimForResend(deps.db, pending.id, new Date(Date.now() - STALE_ATTEMPT_MS));
+  return resend ?? awaitAttempt(deps, order.id);
+}
+
+/** Sends the attempt to the provider (again, if it was sent before: same key, same charge). */
+async function chargeAttempt(deps: PaymentsDeps, attempt: AttemptRow): Promise<PaymentRow> {
+  if (attempt.state === 'SUCCEEDED') {
+    const payment = await findPaymentByAttempt(deps.db, attempt.id);
+    if (payment) return payment;
+  }
+  if (attempt.amountCents === 0) return assertRecorded(await recordCharge(deps, attempt, null));
+  if (!deps.stripe || !attempt.paymentMethodId) throw new PaymentFailedError('No payment method can pay this order');
+  const result = await deps.stripe.charge({
+    amountCents: attempt.amountCents,
+    currency: attempt.currency,
+    paymentMethodId: attempt.paymentMethodId,
+    orderId: attempt.orderId,
+    attemptId: attempt.id,
+    idempotencyKey: attempt.idempotencyKey,
+  });
+  if (result.outcome === 'succeeded') return assertRecorded(await recordCharge(deps, attempt, result.providerRef));
+  if (result.outcome === 'declined') {
+    await recordDecline(deps, attempt, result.reason, result.providerRef);
+    throw new PaymentFailedError(result.reason);
+  }
+  // Nothing is recorded as paid. The attempt stays open: paying again re-sends it with the same
+  // key (one charge at most), and Stripe's webhook settles it if the charge did go through.
+  await markOutcomeUnknown(deps.db, attempt.id, result.reason);
+  throw new PaymentFailedError(
+    'The payment provider could not be reached. Nothing was recorded as paid; please try again',
+  );
+}
+
+/** The buyer pays: by card through Stripe, or with a coupon that covers it all. */
+export async function payOrder(deps: PaymentsDeps, user: Identity | null, input: PayOrderInput): Promise<PaymentRow> {
+  const buyer = assertSignedIn(user);
+  const order = await awaitOrderCopy(deps, input.orderId);
+  assertIsBuyer(order, buyer);
+  const paid = await findSuccessfulPayment(deps.db, order.id);
+  if (paid) throw new OrderNotPayableError('COMPLETE');
+  assertPayable(order);
+  return chargeAttempt(deps, await attemptToCharge(deps, order, input));
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { OutboxRelay } from '@stuffmart/common';
+import type { PaymentsDatabase } from '../data-access/payments-database.js';
+import type { StripeGateway } from '../provider/stripe-gateway.js';
+
+export interface PaymentsDeps {
+  db: Kysely<PaymentsDatabase>;
+  relay: Pick<OutboxRelay, 'wake'>;
+  /** Null without STRIPE_SECRET_KEY: then only fully discounted orders can be paid. */
+  stripe: StripeGateway | null;
+  /** How long payOrder waits for news of an order placed a moment ago. */
+  orderArrivalTimeoutMs: number;
+}

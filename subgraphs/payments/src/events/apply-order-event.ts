@@ -1,0 +1,39 @@
+import {
+  ORDER_CANCELLED,
+  ORDER_COMPLETED,
+  ORDER_CREATED,
+  versionGate,
+  type DomainEvent,
+  type HandleOutcome,
+  type OrderCreated,
+} from '@stuffmart/common';
+import type { Kysely } from 'kysely';
+import { insertOrderCopy, lockOrderCopy, setOrderCopyStatus } from '../data-access/order-copies.js';
+import { findSuccessfulPayment, isRefunded } from '../data-access/payments.js';
+import type { PaymentsDatabase } from '../data-access/payments-database.js';
+import type { PaymentsDeps } from '../domain/payments-deps.js';
+import { refundPayment } from '../domain/refund-payment.js';
+
+/**
+ * Keeps the local copy of each order, one version after another. A cancellation that finds
+ * the order paid (the charge finished after the reservation expired) gives the money back:
+ * the order was never completed, so the buyer must not pay for stuff they did not get.
+ */
+export function applyOrderEvent(deps: PaymentsDeps) {
+  return async (event: DomainEvent, trx: Kysely<PaymentsDatabase>): Promise<HandleOutcome> => {
+    const local = await lockOrderCopy(trx, event.subjectId);
+    const gate = versionGate(local?.version, event.subjectVersion);
+    if (gate === 'wait') return 'retry';
+    if (gate === 'stale') return 'done';
+    if (event.type === ORDER_CREATED) {
+      await insertOrderCopy(trx, event.data as unknown as OrderCreated);
+    } else if (event.type === ORDER_COMPLETED) {
+      await setOrderCopyStatus(trx, event.subjectId, 'COMPLETE', event.subjectVersion);
+    } else if (event.type === ORDER_CANCELLED) {
+      await setOrderCopyStatus(trx, event.subjectId, 'CANCELLED', event.subjectVersion);
+      const payment = await findSuccessfulPayment(trx, event.subjectId);
+      if (payment && !(await isRefunded(trx, payment.id))) await refundPayment(deps, trx, payment);
+    }
+    return 'done';
+  };
+}

@@ -1,0 +1,31 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { PaymentRow } from '../data-access/payments-database.js';
+import { payOrder } from '../domain/pay-order.js';
+import { Order, Payment } from './payment-types.js';
+import type { PaymentsContext } from './payments-context.js';
+
+@Resolver(() => Payment)
+export class PaymentResolver {
+  @Mutation(() => Payment, { description: 'Buyer only: charges priceCents less the coupon.' })
+  payOrder(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('paymentMethodId', () => String, { nullable: true }) paymentMethodId: string | null,
+    @Arg('couponCode', () => String, { nullable: true }) couponCode: string | null,
+    @Ctx() ctx: PaymentsContext,
+  ): Promise<PaymentRow> {
+    return payOrder(ctx.deps, ctx.user, { orderId, paymentMethodId, couponCode });
+  }
+
+  @FieldResolver(() => Order)
+  order(@Root() payment: PaymentRow): Order {
+    return { id: payment.orderId };
+  }
+}
+
+@Resolver(() => Order)
+export class OrderPaymentResolver {
+  @FieldResolver(() => Payment, { nullable: true, description: 'Null until paid' })
+  payment(@Root() order: Order, @Ctx() ctx: PaymentsContext): Promise<PaymentRow | null> {
+    return ctx.paymentsByOrder.load(order.id);
+  }
+}

@@ -1,0 +1,88 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum PaymentStatusEnum {
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+
+registerEnumType(PaymentStatusEnum, { name: 'PaymentStatus' });
+
+/** Payments only points at users (who made a coupon); auth resolves them. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType()
+export class User {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** Orders owns the order; payments adds how it was paid. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Order {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType()
+export class Payment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'What was charged, after the coupon' })
+  amountCents!: number;
+
+  @Field(() => String)
+  currency!: string;
+
+  @Field(() => PaymentStatusEnum)
+  status!: PaymentStatusEnum;
+
+  @Field(() => String, { nullable: true })
+  couponCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The Stripe PaymentIntent id; null when nothing was charged' })
+  providerRef!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  orderId!: string;
+}
+
+@ObjectType()
+export class Coupon {
+  @Field(() => String, { description: 'Upper-case letters and digits, 6..32' })
+  code!: string;
+
+  @Field(() => Int, { description: '1..100; 100 makes an order free' })
+  percentOff!: number;
+
+  @Field(() => Int)
+  maxRedemptions!: number;
+
+  @Field(() => Int)
+  redemptions!: number;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt!: Date | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  createdBy!: string;
+}
+
+@InputType()
+export class CreateCouponInput {
+  @Field(() => Int)
+  percentOff!: number;
+
+  @Field(() => Int, { defaultValue: 1 })
+  maxRedemptions!: number;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Generated when absent' })
+  code?: string | null;
+}

@@ -1,0 +1,90 @@
+import Stripe from 'stripe';
+
+export type ChargeResult =
+  | { outcome: 'succeeded'; providerRef: string }
+  | { outcome: 'declined'; reason: string; providerRef: string | null }
+  /** No answer we can trust (network, provider error): the charge may or may not exist. */
+  | { outcome: 'unknown'; reason: string };
+
+export interface ChargeRequest {
+  amountCents: number;
+  currency: string;
+  paymentMethodId: string;
+  orderId: string;
+  attemptId: string;
+  idempotencyKey: string;
+}
+
+function clientOptions(apiUrl: string | undefined): Stripe.StripeConfig {
+  if (!apiUrl) return { maxNetworkRetries: 2 };
+  const url = new URL(apiUrl);
+  return {
+    host: url.hostname,
+    port: url.port || (url.protocol === 'https:' ? 443 : 80),
+    protocol: url.protocol === 'https:' ? 'https' : 'http',
+    maxNetworkRetries: 2,
+  };
+}
+
+/**
+ * Stripe PaymentIntents, created and confirmed in one call with the attempt's idempotency
+ * key: Stripe answers a repeated key with the first result, so a retried request or a
+ * restarted process can never make a second charge.
+ */
+export class StripeGateway {
+  private readonly stripe: Stripe;
+
+  constructor(
+    secretKey: string,
+    apiUrl: string | undefined,
+    private readonly webhookSecret: string | undefined,
+  ) {
+    this.stripe = new Stripe(secretKey, { ...clientOptions(apiUrl), timeout: 20_000 });
+  }
+
+  async charge(request: ChargeRequest): Promise<ChargeResult> {
+    try {
+      const intent = await this.stripe.paymentIntents.create(
+        {
+          amount: request.amountCents,
+          currency: request.currency,
+          payment_method: request.paymentMethodId,
+          confirm: true,
+          automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+          metadata: { orderId: request.orderId, attemptId: request.attemptId },
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      if (intent.status === 'succeeded') return { outcome: 'succeeded', providerRef: intent.id };
+      return {
+        outcome: 'declined',
+        reason: intent.last_payment_error?.message ?? `The payment was not completed (${intent.status})`,
+        providerRef: intent.id,
+      };
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeCardError) {
+        return { outcome: 'declined', reason: error.message, providerRef: error.payment_intent?.id ?? null };
+      }
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+        return { outcome: 'declined', reason: error.message, providerRef: error.payment_intent?.id ?? null };
+      }
+      return { outcome: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Gives a payment back; the key makes a repeated refund a no-op at Stripe. */
+  async refund(paymentIntentId: string, paymentId: string): Promise<string> {
+    const refund = await this.stripe.refunds.create(
+      { payment_intent: paymentIntentId, metadata: { paymentId } },
+      { idempotencyKey: `stuffmart-refund-${paymentId}` },
+    );
+    return refund.id;
+  }
+
+  /** Throws unless the body was signed with our webhook secret. */
+  verifyWebhook(rawBody: Buffer, signature: string | undefined): Stripe.Event {
+    if (!this.webhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is not configured');
+    if (!signature) throw new Error('missing Stripe-Signature header');
+    return this.stripe.webhooks.constructEvent(rawBody, signature, this.webhookSecret);
+  }
+}

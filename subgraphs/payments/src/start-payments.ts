@@ -1,0 +1,67 @@
+import {
+  openSubgraphRuntime,
+  startSubgraphServer,
+  STREAMS,
+  transactionalHandler,
+  type RunningServer,
+} from '@stuffmart/common';
+import DataLoader from 'dataloader';
+import type { PaymentsConfig } from './config.js';
+import { paymentsMigrations } from './data-access/migrations/index.js';
+import { findSuccessfulPaymentsOfBuyer } from './data-access/payments.js';
+import type { PaymentRow, PaymentsDatabase } from './data-access/payments-database.js';
+import type { PaymentsDeps } from './domain/payments-deps.js';
+import { applyOrderEvent } from './events/apply-order-event.js';
+import { buildPaymentsSchema } from './graphql/build-payments-schema.js';
+import type { PaymentsContext } from './graphql/payments-context.js';
+import { stripeWebhookRoute } from './graphql/stripe-webhook-route.js';
+import { StripeGateway } from './provider/stripe-gateway.js';
+
+export async function startPayments(config: PaymentsConfig, port = config.PAYMENTS_PORT): Promise<RunningServer> {
+  const runtime = await openSubgraphRuntime<PaymentsDatabase>({
+    name: 'payments',
+    config,
+    migrations: paymentsMigrations,
+  });
+  const { database, logger } = runtime;
+  const deps: PaymentsDeps = {
+    db: database.db,
+    relay: runtime.relay,
+    stripe: config.STRIPE_SECRET_KEY
+      ? new StripeGateway(config.STRIPE_SECRET_KEY, config.STRIPE_API_URL, config.STRIPE_WEBHOOK_SECRET)
+      : null,
+    orderArrivalTimeoutMs: 2000,
+  };
+  runtime.consume(STREAMS.orders, transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(deps)));
+  await runtime.startConsumers();
+
+  const server = await startSubgraphServer<PaymentsContext>({
+    name: 'payments',
+    schema: await buildPaymentsSchema(),
+    port,
+    host: config.BIND_HOST,
+    jwtKey: config.JWT_KEY,
+    logger,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    metrics: { sql_statements_total: database.statements },
+    readiness: { postgres: database.ping, redis: () => runtime.redis.ping() },
+    routes: { '/webhooks/stripe': stripeWebhookRoute(deps, logger) },
+    extendContext: (base) => ({
+      ...base,
+      deps,
+      paymentsByOrder: new DataLoader<string, PaymentRow | null>(async (orderIds) => {
+        if (!base.user) return orderIds.map(() => null);
+        const payments = await findSuccessfulPaymentsOfBuyer(database.db, orderIds, base.user.userId);
+        const byOrder = new Map(payments.map((payment) => [payment.orderId, payment]));
+        return orderIds.map((id) => byOrder.get(id) ?? null);
+      }),
+    }),
+  });
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      await runtime.close();
+    },
+  };
+}

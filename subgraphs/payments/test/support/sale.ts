@@ -1,0 +1,63 @@
+import { eventually, listStuff, signUpActor, type Actor, type TestSystem } from '@stuffmart/test-kit';
+
+export const PAY = `mutation ($orderId: ID!, $paymentMethodId: String, $couponCode: String) {
+  payOrder(orderId: $orderId, paymentMethodId: $paymentMethodId, couponCode: $couponCode) {
+    id amountCents currency status couponCode providerRef createdAt order { id status }
+  }
+}`;
+
+export const ORDER_STATE = `query ($id: ID!) { order(id: $id) { status payment { id amountCents } stuff { id availability } } }`;
+
+export interface Sale {
+  seller: Actor;
+  buyer: Actor;
+  stuffId: string;
+  orderId: string;
+}
+
+/** A stuff listed, and reserved by a buyer: an order awaiting payment. */
+export async function reservedSale(system: TestSystem, priceCents = 2000): Promise<Sale> {
+  const seller = await signUpActor(system, 'seller');
+  const buyer = await signUpActor(system, 'buyer');
+  const stuffId = await listStuff(system, seller, { priceCents });
+  const { body } = await system.graphql<any>(
+    `mutation ($stuffId: ID!) { buyStuff(stuffId: $stuffId) { id } }`,
+    { stuffId },
+    { token: buyer.token },
+  );
+  if (!body.data) throw new Error(`buyStuff failed: ${JSON.stringify(body.errors)}`);
+  return { seller, buyer, stuffId, orderId: body.data.buyStuff.id };
+}
+
+/** Waits until the order reads `status` for its buyer, and returns what it reads. */
+export async function orderReads(system: TestSystem, sale: Sale, status: string): Promise<any> {
+  return eventually(
+    async () => {
+      const { body } = await system.graphql<any>(ORDER_STATE, { id: sale.orderId }, { token: sale.buyer.token });
+      return body.data?.order?.status === status ? body.data.order : undefined;
+    },
+    5000,
+    `order ${status}`,
+  );
+}
+
+export const ADMIN_EMAIL = 'admin@stuffmart.test';
+
+/** The admin of the test system (start it with ADMIN_EMAILS=ADMIN_EMAIL), signed in. */
+export async function adminActor(system: TestSystem): Promise<Actor> {
+  const input = { email: ADMIN_EMAIL, password: 'correct horse battery' };
+  const signUp = await system.graphql<any>(
+    `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id role } } }`,
+    { input },
+  );
+  const session =
+    signUp.body.data?.signUp ??
+    (
+      await system.graphql<any>(
+        `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken user { id role } } }`,
+        { input },
+      )
+    ).body.data.signIn;
+  if (session.user.role !== 'ADMIN') throw new Error('ADMIN_EMAILS did not make an admin');
+  return { id: session.user.id, email: ADMIN_EMAIL, token: session.accessToken };
+}
