@@ -7,8 +7,13 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['**/test/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'client/**'],
+    include: [
+      '**/test/**/*.test.ts',
+      'packages/*/src/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'client/test/**/*.test.tsx',
+    ],
+    exclude: ['**/node_modules/**', 'client/.next/**'],
     // Each file starts a whole system (several servers, databases, Redis); two at a time fit two cores.
     pool: 'forks',
     maxWorkers: 2,

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { ApolloWrapper } from '../components/apollo-wrapper';
+import { SiteHeader } from '../components/site-header';
+import type { Viewer } from '../lib/graphql/schema-types';
+import { getViewer } from '../lib/viewer';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Stuffmart', template: '%s · Stuffmart' },
+  description: 'Students sell stuff to each other: notes, tickets, gear and digital goods.',
+};
+
+/** The header must not take the whole site down when the gateway does: it then shows the signed-out links. */
+async function viewerForHeader(): Promise<Viewer | null> {
+  try {
+    return await getViewer();
+  } catch {
+    return null;
+  }
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await viewerForHeader();
+  return (
+    <html lang="en">
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <ApolloWrapper>
+          <SiteHeader viewer={viewer} />
+          <main id="main" className="container" tabIndex={-1}>
+            {children}
+          </main>
+        </ApolloWrapper>
+        <footer className="site-footer">
+          <div className="container">Stuffmart · a marketplace for students</div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { AuthForm } from '../../components/auth-form';
+import { safeReturnPath } from '../../lib/safe-return-path';
+import { getViewer } from '../../lib/viewer';
+
+export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
+
+interface SignInPageProps {
+  searchParams: Promise<{ next?: string | string[] }>;
+}
+
+export default async function SignInPage({ searchParams }: SignInPageProps) {
+  const returnPath = safeReturnPath((await searchParams).next);
+  if (await getViewer().catch(() => null)) redirect(returnPath);
+  return (
+    <div className="narrow">
+      <h1>Sign in</h1>
+      <AuthForm mode="sign-in" returnPath={returnPath} />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LiveAvailability } from '../../../components/live-availability';
+import { ProblemNotice } from '../../../components/problem-notice';
+import { excerpt } from '../../../lib/excerpt';
+import { findHeldOrder } from '../../../lib/find-held-order';
+import { formatDate } from '../../../lib/format-date';
+import { STUFF } from '../../../lib/graphql/queries';
+import { loadPageData, type PageData } from '../../../lib/load-page-data';
+import { formatPrice } from '../../../lib/money';
+import { getViewer } from '../../../lib/viewer';
+
+interface StuffPageProps {
+  params: Promise<{ id: string }>;
+}
+
+/** An id the catalog cannot even read is as unknown as one it does not have. */
+function isMissing(page: PageData<unknown>): boolean {
+  return page.problem?.code === 'NOT_FOUND' || page.problem?.code === 'BAD_USER_INPUT';
+}
+
+export async function generateMetadata({ params }: StuffPageProps): Promise<Metadata> {
+  const { id } = await params;
+  const page = await loadPageData(STUFF, { id });
+  const stuff = page.data?.stuff;
+  if (!stuff) return { title: isMissing(page) || page.data ? 'Stuff not found' : 'Stuff' };
+  const price = formatPrice(stuff.priceCents, stuff.currency);
+  return {
+    title: `${stuff.title}, ${price}`,
+    description: stuff.description ? excerpt(`${price}. ${stuff.description}`, 160) : `${stuff.title} for ${price}.`,
+  };
+}
+
+/** One stuff, rendered on the server; its availability then stays live in the browser. */
+export default async function StuffPage({ params }: StuffPageProps) {
+  const { id } = await params;
+  const [page, viewer] = await Promise.all([loadPageData(STUFF, { id }), getViewer().catch(() => null)]);
+  if (isMissing(page)) notFound();
+  if (page.problem) {
+    return (
+      <>
+        <h1>Stuff</h1>
+        <ProblemNotice title="This stuff could not be loaded" problem={page.problem} />
+      </>
+    );
+  }
+  const stuff = page.data.stuff;
+  if (!stuff) notFound();
+
+  const isSeller = viewer?.id === stuff.seller.id;
+  const heldOrderId = viewer && !isSeller && stuff.availability === 'RESERVED' ? await findHeldOrder(stuff.id) : null;
+  return (
+    <article className="stuff-detail">
+      <h1>{stuff.title}</h1>
+      <p className="price price-large">{formatPrice(stuff.priceCents, stuff.currency)}</p>
+      <LiveAvailability
+        stuffId={stuff.id}
+        initial={{ availability: stuff.availability, reservedUntil: stuff.reservedUntil }}
+        viewer={viewer ? (isSeller ? 'seller' : 'buyer') : 'anonymous'}
+        heldOrderId={heldOrderId}
+      />
+      <section aria-labelledby="description-title">
+        <h2 id="description-title">Description</h2>
+        <p className="description">{stuff.description || 'The seller did not describe it.'}</p>
+      </section>
+      <p className="muted">
+        Sold by {stuff.seller.email} · listed {formatDate(stuff.createdAt)}
+      </p>
+      {isSeller ? (
+        <p>
+          <Link href={`/stuff/${stuff.id}/edit`}>Edit this stuff</Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import { useMutation } from '@apollo/client/react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { describeError } from '../lib/describe-error';
+import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-errors';
+import { PAY_ORDER } from '../lib/graphql/mutations';
+import { formatPrice } from '../lib/money';
+import { FormAlert } from './form-alert';
+import { StripeCardField, type CardPayment } from './stripe-card-field';
+import { SubmitButton } from './submit-button';
+import { TextField } from './text-field';
+
+interface PaymentFormProps {
+  orderId: string;
+  priceCents: number;
+  currency: string;
+  /** Null when this site has no Stripe key: then only a full coupon can pay, and the form says so. */
+  stripePublishableKey: string | null;
+  onPaid: () => void;
+}
+
+export function PaymentForm({ orderId, priceCents, currency, stripePublishableKey, onPaid }: PaymentFormProps) {
+  const [payOrder, { loading }] = useMutation(PAY_ORDER);
+  const [errors, setErrors] = useState<FormErrors>(NO_FORM_ERRORS);
+  const [preparing, setPreparing] = useState(false);
+  const card = useRef<CardPayment | null>(null);
+  const cardReady = useCallback((ready: CardPayment | null) => {
+    card.current = ready;
+  }, []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const couponCode = String(new FormData(event.currentTarget).get('couponCode') ?? '').trim() || null;
+    setErrors(NO_FORM_ERRORS);
+    let paymentMethodId: string | null = null;
+    if (card.current && !card.current.isEmpty()) {
+      setPreparing(true);
+      try {
+        paymentMethodId = await card.current.createPaymentMethod();
+      } catch (error) {
+        setErrors({ fields: {}, summary: error instanceof Error ? error.message : 'The card was not accepted.' });
+        return;
+      } finally {
+        setPreparing(false);
+      }
+    }
+    try {
+      await payOrder({ variables: { orderId, paymentMethodId, couponCode: couponCode?.toUpperCase() ?? null } });
+    } catch (error) {
+      setErrors(toFormErrors(describeError(error), ['couponCode']));
+      return;
+    }
+    onPaid();
+  }
+
+  return (
+    <form className="form payment-form" onSubmit={submit} noValidate aria-labelledby="payment-title">
+      <h2 id="payment-title">Pay {formatPrice(priceCents, currency)}</h2>
+      <FormAlert message={errors.summary} />
+      <TextField
+        name="couponCode"
+        label="Coupon code (optional)"
+        autoComplete="off"
+        hint="A 100% coupon pays the whole price; no card is needed then."
+        error={errors.fields.couponCode}
+      />
+      {stripePublishableKey ? (
+        <StripeCardField publishableKey={stripePublishableKey} onReady={cardReady} />
+      ) : (
+        <p className="notice">
+          Card payment is not set up on this site yet. You can still pay with a coupon that covers the whole price.
+        </p>
+      )}
+      <SubmitButton busy={loading || preparing} label="Pay now" busyLabel="Paying…" />
+    </form>
+  );
+}

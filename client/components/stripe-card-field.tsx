@@ -1,0 +1,71 @@
+'use client';
+
+import { useEffect, useId, useRef, useState } from 'react';
+import { loadStripe, type StripeCardChange } from '../lib/stripe-js';
+
+/** What the payment form asks of the card field when it is submitted. */
+export interface CardPayment {
+  /** True when nothing was typed: the order may still be paid by a full coupon. */
+  isEmpty(): boolean;
+  /** Turns the card into a Stripe PaymentMethod id; throws with Stripe's reason. */
+  createPaymentMethod(): Promise<string>;
+}
+
+interface StripeCardFieldProps {
+  publishableKey: string;
+  onReady: (card: CardPayment | null) => void;
+}
+
+/** Stripe Elements' card input: the card number goes to Stripe, only a PaymentMethod id comes back. */
+export function StripeCardField({ publishableKey, onReady }: StripeCardFieldProps) {
+  const id = useId();
+  const mountRef = useRef<HTMLDivElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let disposed = false;
+    let destroy: (() => void) | null = null;
+    loadStripe(publishableKey)
+      .then((stripe) => {
+        if (disposed || !mountRef.current) return;
+        const card = stripe.elements().create('card', { hidePostalCode: true });
+        let last: StripeCardChange = { complete: false, empty: true };
+        card.on('change', (change) => {
+          last = change;
+          setProblem(change.error?.message ?? null);
+        });
+        card.mount(mountRef.current);
+        destroy = () => card.destroy();
+        onReady({
+          isEmpty: () => last.empty,
+          createPaymentMethod: async () => {
+            const { paymentMethod, error } = await stripe.createPaymentMethod({ type: 'card', card });
+            if (!paymentMethod) throw new Error(error?.message ?? 'The card was not accepted.');
+            return paymentMethod.id;
+          },
+        });
+      })
+      .catch(() => {
+        if (!disposed) setProblem('Card payment could not be loaded. Check your connection, or pay with a coupon.');
+      });
+    return () => {
+      disposed = true;
+      destroy?.();
+      onReady(null);
+    };
+  }, [publishableKey, onReady]);
+
+  return (
+    <div className="field">
+      <span className="label" id={`${id}-label`}>
+        Card
+      </span>
+      <div ref={mountRef} className="card-input" role="group" aria-labelledby={`${id}-label`} />
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+'use client';
+
+import { useMutation } from '@apollo/client/react';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { describeError } from '../lib/describe-error';
+import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-errors';
+import { CREATE_STUFF, UPDATE_STUFF } from '../lib/graphql/mutations';
+import { parsePrice, priceInputValue } from '../lib/money';
+import { FormAlert } from './form-alert';
+import { SelectField } from './select-field';
+import { SubmitButton } from './submit-button';
+import { TextField } from './text-field';
+
+const INPUTS = ['title', 'description', 'price', 'currency'] as const;
+/** The API takes minor units; people type a price. */
+const ALIASES = { priceCents: 'price' };
+
+const CURRENCIES = [
+  { value: 'usd', label: 'US dollar (USD)' },
+  { value: 'eur', label: 'Euro (EUR)' },
+  { value: 'gbp', label: 'Pound sterling (GBP)' },
+  { value: 'cad', label: 'Canadian dollar (CAD)' },
+  { value: 'aud', label: 'Australian dollar (AUD)' },
+  { value: 'chf', label: 'Swiss franc (CHF)' },
+];
+
+/** Why the catalog refuses an edit, in the seller's terms. */
+const REFUSED_EDITS = {
+  STUFF_RESERVED:
+    'A buyer is checking this stuff out, so it cannot be edited now. Try again once the reservation ends.',
+  STUFF_SOLD: 'This stuff has been sold, so it can no longer be edited.',
+  FORBIDDEN: 'Only the seller can edit this stuff.',
+  NOT_FOUND: 'This stuff no longer exists.',
+};
+
+interface StuffFormProps {
+  /** Absent: sell something new. */
+  stuff?: { id: string; title: string; description: string; priceCents: number; currency: string };
+}
+
+export function StuffForm({ stuff }: StuffFormProps) {
+  const router = useRouter();
+  const [createStuff, creating] = useMutation(CREATE_STUFF);
+  const [updateStuff, updating] = useMutation(UPDATE_STUFF);
+  const [errors, setErrors] = useState<FormErrors>(NO_FORM_ERRORS);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const currency = stuff?.currency ?? String(form.get('currency') ?? 'usd');
+    const title = String(form.get('title') ?? '');
+    const description = String(form.get('description') ?? '');
+    const priceCents = parsePrice(String(form.get('price') ?? ''), currency);
+    if (priceCents === null) {
+      setErrors({
+        fields: { price: 'Enter a price such as 12.50.' },
+        summary: 'Please correct the fields marked below.',
+      });
+      return;
+    }
+    setErrors(NO_FORM_ERRORS);
+    try {
+      if (stuff) {
+        await updateStuff({ variables: { id: stuff.id, input: { title, description, priceCents } } });
+        router.push(`/stuff/${stuff.id}`);
+        router.refresh();
+      } else {
+        const { data } = await createStuff({ variables: { input: { title, description, priceCents, currency } } });
+        if (data) router.push(`/stuff/${data.createStuff.id}`);
+      }
+    } catch (error) {
+      setErrors(toFormErrors(describeError(error, stuff ? REFUSED_EDITS : {}), INPUTS, ALIASES));
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <FormAlert message={errors.summary} />
+      <TextField
+        name="title"
+        label="Title"
+        defaultValue={stuff?.title}
+        required
+        maxLength={200}
+        error={errors.fields.title}
+      />
+      <TextField
+        name="description"
+        label="Description"
+        multiline
+        defaultValue={stuff?.description}
+        hint="Condition, edition, where to pick it up: anything a buyer should know."
+        maxLength={5000}
+        error={errors.fields.description}
+      />
+      <TextField
+        name="price"
+        label="Price"
+        inputMode="decimal"
+        defaultValue={stuff ? priceInputValue(stuff.priceCents, stuff.currency) : undefined}
+        hint={stuff ? `In ${stuff.currency.toUpperCase()}.` : 'For example 12.50.'}
+        required
+        error={errors.fields.price}
+      />
+      {stuff ? null : (
+        <SelectField
+          name="currency"
+          label="Currency"
+          options={CURRENCIES}
+          defaultValue="usd"
+          error={errors.fields.currency}
+        />
+      )}
+      <SubmitButton
+        busy={creating.loading || updating.loading}
+        label={stuff ? 'Save changes' : 'Put it on sale'}
+        busyLabel="Saving…"
+      />
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+/** The contract's types (shared/contract/api.graphql), as far as the client reads them. */
+
+export type Role = 'USER' | 'ADMIN';
+export type Availability = 'AVAILABLE' | 'RESERVED' | 'SOLD';
+export type OrderStatus = 'AWAITING_PAYMENT' | 'COMPLETE' | 'CANCELLED';
+export type PaymentStatus = 'SUCCEEDED' | 'FAILED';
+
+export interface Viewer {
+  id: string;
+  email: string;
+  role: Role;
+}
+
+export interface StuffSummary {
+  id: string;
+  title: string;
+  description: string;
+  priceCents: number;
+  currency: string;
+  availability: Availability;
+}
+
+export interface StuffDetail extends StuffSummary {
+  version: number;
+  createdAt: string;
+  reservedUntil: string | null;
+  seller: { id: string; email: string };
+}
+
+export interface PaymentSummary {
+  id: string;
+  amountCents: number;
+  currency: string;
+  status: PaymentStatus;
+  couponCode: string | null;
+  createdAt: string;
+}
+
+export interface OrderSummary {
+  id: string;
+  status: OrderStatus;
+  priceCents: number;
+  currency: string;
+  expiresAt: string;
+  createdAt: string;
+  stuff: { id: string; title: string };
+}
+
+export interface OrderDetail extends OrderSummary {
+  payment: PaymentSummary | null;
+}
+
+export interface CouponSummary {
+  code: string;
+  percentOff: number;
+  maxRedemptions: number;
+  redemptions: number;
+  expiresAt: string | null;
+  createdAt: string;
+  createdBy: { id: string; email: string };
+}
+
+export interface StuffAvailability {
+  stuffId: string;
+  availability: Availability;
+  reservedUntil: string | null;
+  message: string | null;
+}
+
+export interface OrderStatusUpdate {
+  orderId: string;
+  status: OrderStatus;
+  expiresAt: string;
+}

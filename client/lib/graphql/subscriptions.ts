@@ -1,0 +1,27 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { OrderStatusUpdate, StuffAvailability } from './schema-types';
+
+export const STUFF_AVAILABILITY_CHANGED: TypedDocumentNode<
+  { stuffAvailabilityChanged: StuffAvailability },
+  { stuffId: string }
+> = gql`
+  subscription StuffAvailabilityChanged($stuffId: ID!) {
+    stuffAvailabilityChanged(stuffId: $stuffId) {
+      stuffId
+      availability
+      reservedUntil
+      message
+    }
+  }
+`;
+
+export const ORDER_STATUS_CHANGED: TypedDocumentNode<{ orderStatusChanged: OrderStatusUpdate }, { orderId: string }> =
+  gql`
+    subscription OrderStatusChanged($orderId: ID!) {
+      orderStatusChanged(orderId: $orderId) {
+        orderId
+        status
+        expiresAt
+      }
+    }
+  `;

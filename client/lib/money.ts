@@ -1,0 +1,37 @@
+/** Prices travel as integers in the currency's minor unit (cents); people read and type major units. */
+
+function fractionDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** `1250, "usd"` → `$12.50`; an unknown currency code still reads sensibly. */
+export function formatPrice(minorUnits: number, currency: string): string {
+  const code = currency.toUpperCase();
+  const digits = fractionDigits(code);
+  const amount = minorUnits / 10 ** digits;
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: code }).format(amount);
+  } catch {
+    return `${amount.toFixed(digits)} ${code}`;
+  }
+}
+
+/** `"12.5", "usd"` → `1250`; null when the text is not an amount of that currency. */
+export function parsePrice(text: string, currency: string): number | null {
+  const digits = fractionDigits(currency.toUpperCase());
+  const match = /^(\d{1,12})(?:[.,](\d*))?$/.exec(text.trim().replace(/^[$€£]/, ''));
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+}
+
+/** The inverse of parsePrice, for filling an edit form: `1250` → `"12.50"`. */
+export function priceInputValue(minorUnits: number, currency: string): string {
+  const digits = fractionDigits(currency.toUpperCase());
+  return (minorUnits / 10 ** digits).toFixed(digits);
+}

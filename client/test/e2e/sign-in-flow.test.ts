@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PHONE, screenshot } from './support/browser.js';
+import { signUpInBrowser } from './support/storefront.js';
+import { startStorefront, STOREFRONT_START_TIMEOUT, type Storefront } from './support/storefront-system.js';
+
+let storefront: Storefront;
+
+beforeAll(async () => {
+  storefront = await startStorefront();
+}, STOREFRONT_START_TIMEOUT);
+
+afterAll(async () => {
+  await storefront?.close();
+});
+
+const newPage = (viewport?: { width: number; height: number }) => storefront.newPage(viewport);
+
+/** A form's own alert (Next.js adds an empty role=alert of its own, the route announcer). */
+function formAlert(page: Awaited<ReturnType<typeof newPage>>) {
+  return page.locator('form').getByRole('alert');
+}
+
+/** The error shown for an input: the element its aria-describedby names last. */
+async function errorBeside(page: Awaited<ReturnType<typeof newPage>>, label: string): Promise<string> {
+  const input = page.getByLabel(label);
+  expect(await input.getAttribute('aria-invalid')).toBe('true');
+  const ids = (await input.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  return page.locator(`[id="${ids.at(-1)}"]`).innerText();
+}
+
+describe('signing up, out and in through the storefront', () => {
+  it('shows each broken rule beside its field when signing up with a bad e-mail and a short password', async () => {
+    const page = await newPage();
+    await page.goto(`${storefront.origin}/sign-up`);
+    await page.getByLabel('E-mail').fill('not-an-email');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+
+    await formAlert(page).waitFor();
+    expect(await errorBeside(page, 'E-mail')).toBe('Email must be valid');
+    expect(await errorBeside(page, 'Password')).toMatch(/between 8 and 128 characters/);
+    expect(await formAlert(page).innerText()).toBe('Please correct the fields marked below.');
+    await screenshot(page, 'sign-up-field-errors');
+  });
+
+  it('signs a new student up, keeps them signed in across pages, signs them out and back in', async () => {
+    const page = await newPage(PHONE);
+    const email = `student-${Date.now()}@example.com`;
+    await signUpInBrowser(page, storefront.origin, email);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.getByRole('banner').innerText()).toContain(email);
+    await screenshot(page, 'catalogue-signed-in-phone');
+
+    // The session cookie is the gateway's, set on the storefront's own origin and HttpOnly.
+    const cookies = await page.context().cookies(storefront.origin);
+    expect(cookies.find((cookie) => cookie.name === 'session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(cookies.find((cookie) => cookie.name === 'refresh_token')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+
+    await page.goto(`${storefront.origin}/sell`);
+    await page.getByRole('heading', { name: 'Sell something' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('banner').innerText()).not.toContain(email);
+
+    // Pages that need an account send a signed-out visitor to sign in, and back afterwards.
+    await page.goto(`${storefront.origin}/sell`);
+    await page.waitForURL(/\/sign-in\?next=%2Fsell$/);
+
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await formAlert(page).waitFor();
+    expect(await formAlert(page).innerText()).toBe('That e-mail and password do not match an account.');
+    await screenshot(page, 'sign-in-wrong-password-phone');
+
+    await page.getByLabel('Password').fill('correct horse 1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/sell$/);
+    await page.getByRole('heading', { name: 'Sell something' }).waitFor();
+    expect(await page.getByRole('banner').innerText()).toContain(email);
+  });
+
+  it('says beside the e-mail field that an e-mail is already in use', async () => {
+    const email = `taken-${Date.now()}@example.com`;
+    const first = await newPage();
+    await signUpInBrowser(first, storefront.origin, email);
+
+    const page = await newPage();
+    await page.goto(`${storefront.origin}/sign-up`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill('another password');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await formAlert(page).waitFor();
+    expect(await errorBeside(page, 'E-mail')).toBe('Email in use');
+  });
+
+  it('renews an expired access token from the refresh cookie, for a page and for a GraphQL call', async () => {
+    const page = await newPage();
+    const email = `renew-${Date.now()}@example.com`;
+    await signUpInBrowser(page, storefront.origin, email);
+    const cookieNames = async () => (await page.context().cookies(storefront.origin)).map((c) => c.name).sort();
+
+    // The browser drops `session` after its 15 minutes; only `refresh_token` is left.
+    await page.context().clearCookies({ name: 'session' });
+    await page.goto(`${storefront.origin}/sell`);
+    await page.getByRole('heading', { name: 'Sell something' }).waitFor();
+    expect(await page.getByRole('banner').innerText()).toContain(email);
+    expect(await cookieNames()).toEqual(['refresh_token', 'session']);
+
+    // Again, this time while the page is open: the next call to /graphql renews on its way.
+    await page.context().clearCookies({ name: 'session' });
+    await page.getByLabel('Title').fill('Renewed on the way');
+    await page.getByLabel('Price').fill('3');
+    await page.getByRole('button', { name: 'Put it on sale' }).click();
+    await page.waitForURL(/\/stuff\/[^/]+$/);
+    await page.getByRole('heading', { level: 1, name: 'Renewed on the way' }).waitFor();
+    expect(await cookieNames()).toEqual(['refresh_token', 'session']);
+  });
+});
