@@ -2,6 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { buildAuthSchema } from '@stuffmart/auth';
+import { buildCatalogSchema } from '@stuffmart/catalog';
+import { buildOrdersSchema } from '@stuffmart/orders';
+import { buildPaymentsSchema } from '@stuffmart/payments';
 import { printFederatedSchema } from '@stuffmart/common';
 import type { GraphQLSchema } from 'graphql';
 import { parse } from 'graphql';
@@ -12,6 +15,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Each subgraph's schema comes from its code; rover.yaml says where it runs and is printed. */
 const BUILDERS: Record<string, () => Promise<GraphQLSchema>> = {
   auth: buildAuthSchema,
+  catalog: buildCatalogSchema,
+  orders: buildOrdersSchema,
+  payments: buildPaymentsSchema,
 };
 
 interface RoverConfig {

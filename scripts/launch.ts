@@ -6,7 +6,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Started in this order, each once the one before says it is ready; stopped in reverse. */
 export const SERVICES: Array<{ name: string; entry: string }> = [
   { name: 'auth', entry: 'subgraphs/auth/src/main.ts' },
+  { name: 'catalog', entry: 'subgraphs/catalog/src/main.ts' },
+  { name: 'orders', entry: 'subgraphs/orders/src/main.ts' },
+  { name: 'payments', entry: 'subgraphs/payments/src/main.ts' },
+  { name: 'expiration', entry: 'workers/expiration/src/main.ts' },
   { name: 'gateway', entry: 'gateway/src/main.ts' },
+  { name: 'client', entry: 'client/scripts/serve.ts' },
 ];
 
 export interface Launched {
@@ -23,7 +28,10 @@ function exited(child: ChildProcess): boolean {
  * Every service as its own process, as in production: a crash in one is not a crash in all.
  * `env` replaces the environment (tests and benchmarks give each run its own namespace).
  */
-export async function launchServices(env: NodeJS.ProcessEnv = process.env): Promise<Launched> {
+export async function launchServices(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { without?: string[] } = {},
+): Promise<Launched> {
   const running: ChildProcess[] = [];
   let stopping = false;
   let reportCrash: (name: string) => void = () => {};
@@ -39,7 +47,7 @@ export async function launchServices(env: NodeJS.ProcessEnv = process.env): Prom
     }
   };
 
-  for (const { name, entry } of SERVICES) {
+  for (const { name, entry } of SERVICES.filter((service) => !options.without?.includes(service.name))) {
     const child = fork(`${ROOT}/${entry}`, [], { cwd: ROOT, env, execArgv: ['--import', 'tsx'], stdio: 'inherit' });
     running.push(child);
     try {

@@ -3,3 +3,12 @@ export { dropNamespace } from './drop-namespace.js';
 export { startTestSystem, type TestSystem } from './start-test-system.js';
 export { testEnv } from './test-env.js';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+export { eventually, listStuff, signUpActor, type Actor } from './actors.js';
+export {
+  DECLINED_CARD,
+  GOOD_CARD,
+  startStripeStandIn,
+  type StandInCharge,
+  type StripeStandIn,
+} from './stripe-stand-in.js';
+export { connectLive, disposeLiveClients, watch, type Watch } from './live-client.js';

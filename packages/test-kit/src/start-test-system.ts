@@ -1,8 +1,13 @@
 import { authConfigSchema, startAuth } from '@stuffmart/auth';
+import { catalogConfigSchema, startCatalog } from '@stuffmart/catalog';
+import { ordersConfigSchema, startOrders } from '@stuffmart/orders';
+import { paymentsConfigSchema, startPayments } from '@stuffmart/payments';
+import { expirationConfigSchema, startExpiration } from '@stuffmart/expiration';
 import { loadConfig, type Env, type RunningServer } from '@stuffmart/common';
 import { gatewayConfigSchema, startGateway } from '@stuffmart/gateway';
 import { dropNamespace } from './drop-namespace.js';
 import { postGraphQL, type GraphQLResponse, type RequestOptions } from './graphql-client.js';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 import { testEnv } from './test-env.js';
 
 export interface TestSystem {
@@ -18,7 +23,7 @@ export interface TestSystem {
     variables?: Record<string, unknown>,
     options?: RequestOptions,
   ): Promise<GraphQLResponse<T>>;
-  /** Stops a subgraph (to see how the gateway copes) */
+  /** Stops a subgraph or worker (to see how the rest copes). */
   stopSubgraph(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -27,21 +32,57 @@ type SubgraphStarter = (env: Env) => Promise<RunningServer>;
 
 const SUBGRAPHS: Record<string, SubgraphStarter> = {
   auth: (env) => startAuth(loadConfig(authConfigSchema, env), 0),
+  catalog: (env) => startCatalog(loadConfig(catalogConfigSchema, env), 0),
+  orders: (env) => startOrders(loadConfig(ordersConfigSchema, env), 0),
+  payments: (env) => startPayments(loadConfig(paymentsConfigSchema, env), 0),
+};
+
+export interface TestSystemOptions {
+  /** Run this many instances of a subgraph behind a round-robin proxy, as replicas would. */
+  replicas?: Record<string, number>;
+}
+
+/** Processes that are not subgraphs: started after them, stopped before them. */
+const WORKERS: Record<string, SubgraphStarter> = {
+  expiration: (env) => startExpiration(loadConfig(expirationConfigSchema, env), 0),
 };
 
 /** The real system, in-process on free ports, with its own databases and Redis keys. */
-export async function startTestSystem(overrides: Env = {}): Promise<TestSystem> {
+export async function startTestSystem(overrides: Env = {}, options: TestSystemOptions = {}): Promise<TestSystem> {
   const env = testEnv(overrides);
   const subgraphs: Record<string, RunningServer> = {};
+  const replicas: RunningServer[] = [];
+  const proxies: TcpProxy[] = [];
+  const routes: Record<string, string> = {};
   const stopped = new Set<string>();
   try {
-    for (const [name, start] of Object.entries(SUBGRAPHS)) subgraphs[name] = await start(env);
+    for (const [name, start] of Object.entries(SUBGRAPHS)) {
+      const first = await start(env);
+      subgraphs[name] = first;
+      routes[name] = first.url;
+      const count = options.replicas?.[name] ?? 1;
+      if (count > 1) {
+        const more = [];
+        for (let i = 1; i < count; i++) more.push(await start(env));
+        replicas.push(...more);
+        const proxy = await startTcpProxy([first, ...more].map((server) => server.url));
+        proxies.push(proxy);
+        routes[name] = proxy.wrap(first.url);
+      }
+    }
   } catch (error) {
-    await Promise.all(Object.values(subgraphs).map((server) => server.close()));
+    await Promise.all([...Object.values(subgraphs), ...replicas].map((server) => server.close()));
     throw error;
   }
-  const subgraphUrls = Object.entries(subgraphs)
-    .map(([name, server]) => `${name}=${server.url}`)
+  const workers: Record<string, RunningServer> = {};
+  try {
+    for (const [name, start] of Object.entries(WORKERS)) workers[name] = await start(env);
+  } catch (error) {
+    await Promise.all([...Object.values(subgraphs), ...replicas].map((server) => server.close()));
+    throw error;
+  }
+  const subgraphUrls = Object.entries(routes)
+    .map(([name, url]) => `${name}=${url}`)
     .join(',');
   const gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...env, SUBGRAPH_URLS: subgraphUrls }), 0);
   const origin = new URL(gateway.url).origin;
@@ -54,11 +95,14 @@ export async function startTestSystem(overrides: Env = {}): Promise<TestSystem> 
     graphql: (query, variables, options) => postGraphQL(gateway.url, query, variables, options),
     stopSubgraph: async (name) => {
       stopped.add(name);
-      await subgraphs[name]?.close();
+      await (subgraphs[name] ?? workers[name])?.close();
     },
     close: async () => {
       await gateway.close();
+      for (const [name, worker] of Object.entries(workers)) if (!stopped.has(name)) await worker.close();
       for (const [name, server] of Object.entries(subgraphs)) if (!stopped.has(name)) await server.close();
+      for (const server of replicas) await server.close();
+      for (const proxy of proxies) await proxy.cut();
       await dropNamespace(env.DATABASE_URL!, env.REDIS_URL!, env.STUFFMART_NAMESPACE!);
     },
   };

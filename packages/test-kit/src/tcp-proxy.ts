@@ -10,13 +10,16 @@ export interface TcpProxy {
 }
 
 /**
- * Stands between a service and our real Postgres or Redis so a test can take the
- * dependency away from that service alone, as an outage would.
+ * Stands between a service and our real Postgres or Redis so a test can take the dependency
+ * away from that service alone, as an outage would. Given several targets it hands each new
+ * connection to the next one, as a Kubernetes Service spreads connections over replicas.
  */
-export async function startTcpProxy(target: string): Promise<TcpProxy> {
-  const { hostname, port: targetPort } = new URL(target);
+export async function startTcpProxy(target: string | string[]): Promise<TcpProxy> {
+  const targets = (Array.isArray(target) ? target : [target]).map((url) => new URL(url));
+  let next = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
+    const { hostname, port: targetPort } = targets[next++ % targets.length]!;
     const upstream = net.connect(Number(targetPort), hostname);
     for (const socket of [client, upstream]) {
       sockets.add(socket);

@@ -32,6 +32,8 @@ export async function startAuth(config: AuthConfig, port = config.AUTH_PORT): Pr
     host: config.BIND_HOST,
     jwtKey: config.JWT_KEY,
     logger,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    metrics: { sql_statements_total: database.statements },
     readiness: { postgres: database.ping, redis: () => redis.ping() },
     extendContext: (base) => ({
       ...base,

@@ -1,0 +1,48 @@
+import { postGraphQL } from '@stuffmart/test-kit';
+import type { BenchSystem } from './bench-system.js';
+
+export interface BenchActor {
+  id: string;
+  token: string;
+}
+
+let counter = 0;
+
+export async function benchUser(system: BenchSystem, name: string): Promise<BenchActor> {
+  const { body } = await postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`,
+    { input: { email: `${name}-${++counter}-${Date.now()}@bench.test`, password: 'benchmark password' } },
+  );
+  return { id: body.data.signUp.user.id, token: body.data.signUp.accessToken };
+}
+
+export async function benchUsers(system: BenchSystem, count: number, name: string): Promise<BenchActor[]> {
+  const users: BenchActor[] = [];
+  // In waves: scrypt at OWASP cost takes 128 MiB a hash.
+  for (let start = 0; start < count; start += 25) {
+    users.push(
+      ...(await Promise.all(Array.from({ length: Math.min(25, count - start) }, () => benchUser(system, name)))),
+    );
+  }
+  return users;
+}
+
+export async function benchStuff(system: BenchSystem, seller: BenchActor, priceCents = 1000): Promise<string> {
+  const { body } = await postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation ($input: CreateStuffInput!) { createStuff(input: $input) { id } }`,
+    { input: { title: `Bench stuff ${++counter}`, description: 'for the benchmark', priceCents } },
+    { token: seller.token },
+  );
+  return body.data.createStuff.id;
+}
+
+export async function benchBuy(system: BenchSystem, buyer: BenchActor, stuffId: string) {
+  return postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation ($stuffId: ID!) { buyStuff(stuffId: $stuffId) { id expiresAt } }`,
+    { stuffId },
+    { token: buyer.token },
+  );
+}

@@ -1,0 +1,69 @@
+import { GOOD_CARD, postGraphQL } from '@stuffmart/test-kit';
+import { benchBuy, benchStuff, benchUser, type BenchActor } from './bench-actors.js';
+import type { BenchSystem } from './bench-system.js';
+import { percentile, type Row } from './measure.js';
+
+export const BENCH_ADMIN_EMAIL = 'admin@bench.test';
+const fmt = (n: number) => n.toFixed(1);
+
+async function timeUntilSold(system: BenchSystem, stuffId: string): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const { body } = await postGraphQL<any>(system.gatewayUrl, `query ($id: ID!) { stuff(id: $id) { availability } }`, {
+      id: stuffId,
+    });
+    if (body.data.stuff.availability === 'SOLD') return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Issue 4: payOrder end to end, with a 100% coupon and with the stand-in card, and until SOLD. */
+export async function paymentBench(system: BenchSystem): Promise<Row[]> {
+  const admin = await postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
+    { input: { email: BENCH_ADMIN_EMAIL, password: 'benchmark password' } },
+  );
+  const coupon = await postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation { createCoupon(input: { percentOff: 100, maxRedemptions: 1000 }) { code } }`,
+    {},
+    { token: admin.body.data.signUp.accessToken },
+  );
+  const code = coupon.body.data.createCoupon.code;
+  const seller = await benchUser(system, 'seller');
+  const rows: Row[] = [];
+  for (const [label, args] of [
+    ['payOrder, 100% coupon', { couponCode: code }],
+    ['payOrder, stand-in card', { paymentMethodId: GOOD_CARD }],
+  ] as const) {
+    const pays: number[] = [];
+    const sold: number[] = [];
+    for (let trial = 0; trial < 30; trial++) {
+      const buyer: BenchActor = await benchUser(system, 'payer');
+      const stuffId = await benchStuff(system, seller);
+      const order = await benchBuy(system, buyer, stuffId);
+      const started = performance.now();
+      const paid = await postGraphQL<any>(
+        system.gatewayUrl,
+        `mutation ($orderId: ID!, $paymentMethodId: String, $couponCode: String) { payOrder(orderId: $orderId, paymentMethodId: $paymentMethodId, couponCode: $couponCode) { id } }`,
+        { orderId: order.body.data.buyStuff.id, ...args },
+        { token: buyer.token },
+      );
+      if (!paid.body.data) throw new Error(`payOrder failed: ${JSON.stringify(paid.body.errors)}`);
+      pays.push(performance.now() - started);
+      sold.push(await timeUntilSold(system, stuffId));
+    }
+    rows.push({
+      benchmark: `${label}, 30 sequential`,
+      figure: 'p50 / p95 ms',
+      value: `${fmt(percentile(pays, 50))} / ${fmt(percentile(pays, 95))}`,
+    });
+    rows.push({
+      benchmark: `${label}: payOrder returned to stuff SOLD`,
+      figure: 'p50 / p95 ms',
+      value: `${fmt(percentile(sold, 50))} / ${fmt(percentile(sold, 95))}`,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,118 @@
+import { postGraphQL } from '@stuffmart/test-kit';
+import { benchBuy, benchStuff, benchUser, benchUsers } from './bench-actors.js';
+import type { BenchSystem } from './bench-system.js';
+import { loadTest, percentile, type Row } from './measure.js';
+
+const fmt = (n: number) => n.toFixed(1);
+
+/** Issue 3: contention, buy throughput, and what a page of stuff costs the databases. */
+export async function saleBench(system: BenchSystem): Promise<Row[]> {
+  const rows: Row[] = [];
+  const seller = await benchUser(system, 'seller');
+  const buyers = await benchUsers(system, 200, 'buyer');
+
+  for (const count of [50, 200]) {
+    const stuffId = await benchStuff(system, seller);
+    await benchBuy(system, seller, stuffId); // the seller is refused; this warms every path first
+    const started = performance.now();
+    const results = await Promise.all(buyers.slice(0, count).map((buyer) => benchBuy(system, buyer, stuffId)));
+    const elapsed = performance.now() - started;
+    const winners = results.filter((result) => result.body.data?.buyStuff).length;
+    const reserved = results.filter((result) => result.body.errors?.[0]?.extensions?.code === 'STUFF_RESERVED').length;
+    rows.push({
+      benchmark: `contention: ${count} buyers, one stuff`,
+      figure: 'all answered in ms',
+      value: fmt(elapsed),
+    });
+    rows.push({
+      benchmark: `contention: ${count} buyers, one stuff`,
+      figure: 'winners / STUFF_RESERVED',
+      value: `${winners} / ${reserved}`,
+    });
+  }
+
+  const stuffIds: string[] = [];
+  for (let wave = 0; wave < 10; wave++) {
+    stuffIds.push(...(await Promise.all(Array.from({ length: 50 }, () => benchStuff(system, seller)))));
+  }
+  const started = performance.now();
+  let next = 0;
+  let ordered = 0;
+  await Promise.all(
+    buyers.slice(0, 50).map(async (buyer) => {
+      while (next < stuffIds.length) {
+        const stuffId = stuffIds[next++]!;
+        if ((await benchBuy(system, buyer, stuffId)).body.data?.buyStuff) ordered += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  rows.push({
+    benchmark: 'buy throughput: 50 buyers, distinct stuff',
+    figure: 'orders/s',
+    value: fmt(ordered / seconds),
+  });
+
+  const query = JSON.stringify({ query: '{ stuffs(first: 50) { nodes { seller { email } availability } } }' });
+  const probe = await postGraphQL<any>(
+    system.gatewayUrl,
+    '{ stuffs(first: 50) { nodes { seller { email } availability } } }',
+  );
+  const pageSize = probe.body.data.stuffs.nodes.length;
+  const before = await system.metrics();
+  const load = await loadTest({ url: system.gatewayUrl, body: query, connections: 50, seconds: 10 });
+  const after = await system.metrics();
+  const requests = load.requestsPerSecond * 10;
+  const statements = (after.sql_statements_total ?? 0) - (before.sql_statements_total ?? 0);
+  const label = `stuffs(first: 50) {seller{email} availability}, 50 conns`;
+  rows.push({ benchmark: label, figure: 'req/s', value: fmt(load.requestsPerSecond) });
+  rows.push({ benchmark: label, figure: 'p50 / p95 ms', value: `${fmt(load.p50)} / ${fmt(load.p95)}` });
+  rows.push({
+    benchmark: label,
+    figure: `SQL statements/request (${pageSize} nodes)`,
+    value: fmt(statements / requests),
+  });
+  for (const first of [1, 10]) {
+    const small = JSON.stringify({ query: `{ stuffs(first: ${first}) { nodes { seller { email } availability } } }` });
+    const m0 = await system.metrics();
+    const run = await loadTest({ url: system.gatewayUrl, body: small, connections: 10, seconds: 2 });
+    const m1 = await system.metrics();
+    const perRequest = ((m1.sql_statements_total ?? 0) - (m0.sql_statements_total ?? 0)) / (run.requestsPerSecond * 2);
+    rows.push({
+      benchmark: `stuffs(first: ${first}) same selection`,
+      figure: 'SQL statements/request',
+      value: fmt(perRequest),
+    });
+  }
+  return rows;
+}
+
+/** How long after expiresAt an unpaid order reads CANCELLED (window of the system: 2 s). */
+export async function expiryBench(system: BenchSystem): Promise<Row[]> {
+  const seller = await benchUser(system, 'seller');
+  const buyers = await benchUsers(system, 20, 'late');
+  const lags = await Promise.all(
+    buyers.map(async (buyer) => {
+      const stuffId = await benchStuff(system, seller);
+      const { body } = await benchBuy(system, buyer, stuffId);
+      const { id, expiresAt } = body.data.buyStuff;
+      for (;;) {
+        const read = await postGraphQL<any>(
+          system.gatewayUrl,
+          `query ($id: ID!) { order(id: $id) { status } }`,
+          { id },
+          { token: buyer.token },
+        );
+        if (read.body.data.order.status === 'CANCELLED') return Date.now() - new Date(expiresAt).getTime();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }),
+  );
+  return [
+    {
+      benchmark: 'expiry lag: expiresAt to CANCELLED, 20 orders',
+      figure: 'p50 / p95 ms',
+      value: `${fmt(percentile(lags, 50))} / ${fmt(percentile(lags, 95))}`,
+    },
+  ];
+}

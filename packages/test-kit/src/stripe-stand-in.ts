@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+
+/** The card Stripe's test mode declines; any other payment method succeeds. */
+export const DECLINED_CARD = 'pm_card_chargeDeclined';
+export const GOOD_CARD = 'pm_card_visa';
+
+export interface StandInCharge {
+  id: string;
+  amount: number;
+  currency: string;
+  paymentMethod: string;
+  metadata: Record<string, string>;
+  idempotencyKey: string | undefined;
+  status: 'succeeded' | 'requires_payment_method';
+}
+
+export interface StandInRefund {
+  id: string;
+  paymentIntent: string;
+  idempotencyKey: string | undefined;
+}
+
+export interface StripeStandIn {
+  url: string;
+  secretKey: string;
+  webhookSecret: string;
+  /** Every PaymentIntent created (a replayed idempotency key creates none). */
+  charges: StandInCharge[];
+  refunds: StandInRefund[];
+  /** Every request received, replays included. */
+  requests: number;
+  /** Charge, then drop the connection without answering, as if our process died meanwhile. */
+  dropResponses: boolean;
+  /** Wait this long before answering a charge. */
+  delayMs: number;
+  /** A signed Stripe webhook about a charge, as Stripe would send it. */
+  webhook(
+    type: 'payment_intent.succeeded' | 'payment_intent.payment_failed',
+    charge: StandInCharge,
+  ): { payload: string; signature: string };
+  close(): Promise<void>;
+}
+
+function parseForm(body: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(body));
+}
+
+function metadataOf(form: Record<string, string>): Record<string, string> {
+  const metadata: Record<string, string> = {};
+  for (const [key, value] of Object.entries(form)) {
+    const match = /^metadata\[(.+)\]$/.exec(key);
+    if (match?.[1]) metadata[match[1]] = value;
+  }
+  return metadata;
+}
+
+function intentJson(charge: StandInCharge) {
+  return {
+    id: charge.id,
+    object: 'payment_intent',
+    amount: charge.amount,
+    currency: charge.currency,
+    status: charge.status,
+    payment_method: charge.paymentMethod,
+    metadata: charge.metadata,
+    last_payment_error:
+      charge.status === 'succeeded' ? null : { message: 'Your card was declined.', code: 'card_declined' },
+  };
+}
+
+/**
+ * A local stand-in for the parts of Stripe's API we use (Stripe itself is out of reach from
+ * our machines): PaymentIntents created and confirmed at once, refunds, idempotency keys
+ * honoured as Stripe honours them (same key, same answer, no second charge), and webhooks
+ * signed the way Stripe signs them.
+ */
+export async function startStripeStandIn(): Promise<StripeStandIn> {
+  const secretKey = `sk_test_standin_${randomBytes(8).toString('hex')}`;
+  const webhookSecret = `whsec_standin_${randomBytes(8).toString('hex')}`;
+  const answered = new Map<string, { status: number; body: unknown }>();
+  const stripe = new Stripe(secretKey);
+
+  const standIn: StripeStandIn = {
+    url: '',
+    secretKey,
+    webhookSecret,
+    charges: [],
+    refunds: [],
+    requests: 0,
+    dropResponses: false,
+    delayMs: 0,
+    webhook: (type, charge) => {
+      const payload = JSON.stringify({
+        id: `evt_${randomBytes(8).toString('hex')}`,
+        object: 'event',
+        type,
+        created: Math.floor(Date.now() / 1000),
+        data: { object: intentJson(charge) },
+      });
+      return { payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret }) };
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+
+  function charge(form: Record<string, string>, idempotencyKey: string | undefined) {
+    const paymentMethod = form.payment_method ?? '';
+    const created: StandInCharge = {
+      id: `pi_${randomBytes(10).toString('hex')}`,
+      amount: Number(form.amount),
+      currency: form.currency ?? '',
+      paymentMethod,
+      metadata: metadataOf(form),
+      idempotencyKey,
+      status: paymentMethod === DECLINED_CARD ? 'requires_payment_method' : 'succeeded',
+    };
+    standIn.charges.push(created);
+    if (created.status === 'succeeded') return { status: 200, body: intentJson(created) };
+    return {
+      status: 402,
+      body: {
+        error: {
+          type: 'card_error',
+          code: 'card_declined',
+          decline_code: 'generic_decline',
+          message: 'Your card was declined.',
+          payment_intent: intentJson(created),
+        },
+      },
+    };
+  }
+
+  function refund(form: Record<string, string>, idempotencyKey: string | undefined) {
+    const created = {
+      id: `re_${randomBytes(10).toString('hex')}`,
+      paymentIntent: form.payment_intent ?? '',
+      idempotencyKey,
+    };
+    standIn.refunds.push(created);
+    return {
+      status: 200,
+      body: { id: created.id, object: 'refund', payment_intent: created.paymentIntent, status: 'succeeded' },
+    };
+  }
+
+  const server = http.createServer(async (req, res) => {
+    standIn.requests += 1;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.headers.authorization !== `Bearer ${secretKey}`) {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'Invalid API key' } }));
+      return;
+    }
+    const form = parseForm(Buffer.concat(chunks).toString('utf8'));
+    const key = req.headers['idempotency-key'] as string | undefined;
+    const route = `${req.method} ${req.url}`;
+    let answer = key ? answered.get(`${route} ${key}`) : undefined;
+    if (!answer) {
+      if (route === 'POST /v1/payment_intents') answer = charge(form, key);
+      else if (route === 'POST /v1/refunds') answer = refund(form, key);
+      else
+        answer = { status: 404, body: { error: { type: 'invalid_request_error', message: `No such route ${route}` } } };
+      if (key) answered.set(`${route} ${key}`, answer);
+    }
+    if (route === 'POST /v1/payment_intents') {
+      if (standIn.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, standIn.delayMs));
+      if (standIn.dropResponses) {
+        req.socket.destroy();
+        return;
+      }
+    }
+    res.writeHead(answer.status, {
+      'content-type': 'application/json',
+      'request-id': `req_${randomBytes(6).toString('hex')}`,
+    });
+    res.end(JSON.stringify(answer.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  standIn.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return standIn;
+}
