@@ -1,4 +1,4 @@
-import { openSubgraphRuntime, startSubgraphServer, type RunningServer } from '@stuffmart/common';
+import { openSubgraphRuntime, type RunningServer } from '@stuffmart/common';
 import DataLoader from 'dataloader';
 import type { AuthConfig } from './config.js';
 import type { AuthDatabase, UserRow } from './data-access/auth-database.js';
@@ -11,7 +11,7 @@ import { buildAuthSchema } from './graphql/build-auth-schema.js';
 
 export async function startAuth(config: AuthConfig, port = config.AUTH_PORT): Promise<RunningServer> {
   const runtime = await openSubgraphRuntime<AuthDatabase>({ name: 'auth', config, migrations: authMigrations });
-  const { database, redis, logger } = runtime;
+  const { database, redis } = runtime;
   const deps: AuthDeps = {
     db: database.db,
     redis,
@@ -25,16 +25,10 @@ export async function startAuth(config: AuthConfig, port = config.AUTH_PORT): Pr
     },
     decoyPasswordHash: await hashPassword('decoy password never matches', config.PASSWORD_SCRYPT_LOG2_N),
   };
-  const server = await startSubgraphServer<AuthContext>({
-    name: 'auth',
+  return runtime.serve<AuthContext>({
     schema: await buildAuthSchema(),
     port,
     host: config.BIND_HOST,
-    jwtKey: config.JWT_KEY,
-    logger,
-    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
-    metrics: { sql_statements_total: database.statements },
-    readiness: { postgres: database.ping, redis: () => redis.ping() },
     extendContext: (base) => ({
       ...base,
       deps,
@@ -45,11 +39,4 @@ export async function startAuth(config: AuthConfig, port = config.AUTH_PORT): Pr
       }),
     }),
   });
-  return {
-    ...server,
-    close: async () => {
-      await server.close();
-      await runtime.close();
-    },
-  };
 }

@@ -1,10 +1,4 @@
-import {
-  openSubgraphRuntime,
-  startSubgraphServer,
-  STREAMS,
-  transactionalHandler,
-  type RunningServer,
-} from '@stuffmart/common';
+import { openSubgraphRuntime, STREAMS, transactionalHandler, type RunningServer } from '@stuffmart/common';
 import type { CatalogConfig } from './config.js';
 import type { CatalogDatabase } from './data-access/catalog-database.js';
 import { catalogMigrations } from './data-access/migrations/index.js';
@@ -20,32 +14,19 @@ export async function startCatalog(config: CatalogConfig, port = config.CATALOG_
     config,
     migrations: catalogMigrations,
   });
-  const { database, redis, logger } = runtime;
+  const { database } = runtime;
   const deps: CatalogDeps = { db: database.db, relay: runtime.relay };
   try {
     runtime.consume(STREAMS.orders, transactionalHandler(database.db, STREAMS.orders, applyOrderEvent));
     await runtime.startConsumers();
-    const server = await startSubgraphServer<CatalogContext>({
-      name: 'catalog',
-      schema: await buildCatalogSchema(),
-      port,
-      host: config.BIND_HOST,
-      jwtKey: config.JWT_KEY,
-      logger,
-      shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
-      metrics: { sql_statements_total: database.statements },
-      readiness: { postgres: database.ping, redis: () => redis.ping() },
-      extendContext: (base) => ({ ...base, deps, ...createStuffLoaders(database.db) }),
-    });
-    return {
-      ...server,
-      close: async () => {
-        await server.close();
-        await runtime.close();
-      },
-    };
   } catch (error) {
     await runtime.close();
     throw error;
   }
+  return runtime.serve<CatalogContext>({
+    schema: await buildCatalogSchema(),
+    port,
+    host: config.BIND_HOST,
+    extendContext: (base) => ({ ...base, deps, ...createStuffLoaders(database.db) }),
+  });
 }

@@ -1,7 +1,6 @@
 import {
   LiveUpdates,
   openSubgraphRuntime,
-  startSubgraphServer,
   STREAMS,
   transactionalHandler,
   STUFF_CREATED,
@@ -82,17 +81,11 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
     sweepOverdueOrders(deps).catch((error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'));
   }, config.EXPIRY_SWEEP_INTERVAL_MS);
 
-  const server = await startSubgraphServer<OrdersContext>({
-    name: 'orders',
+  return runtime.serve<OrdersContext>({
     schema: await buildOrdersSchema(),
     port,
     host: config.BIND_HOST,
-    jwtKey: config.JWT_KEY,
-    logger,
     subscriptions: true,
-    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
-    metrics: { sql_statements_total: database.statements },
-    readiness: { postgres: database.ping, redis: () => busRedis.ping() },
     extendContext: (base) => ({
       ...base,
       deps,
@@ -101,14 +94,9 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
         byKey(await findActiveOrders(database.db, stuffIds), 'stuffId', stuffIds),
       ),
     }),
-  });
-  return {
-    ...server,
-    close: async () => {
+    alsoClose: async () => {
       clearInterval(sweep);
-      await server.close();
       subscriber.disconnect();
-      await runtime.close();
     },
-  };
+  });
 }

@@ -1,10 +1,4 @@
-import {
-  openSubgraphRuntime,
-  startSubgraphServer,
-  STREAMS,
-  transactionalHandler,
-  type RunningServer,
-} from '@stuffmart/common';
+import { openSubgraphRuntime, STREAMS, transactionalHandler, type RunningServer } from '@stuffmart/common';
 import DataLoader from 'dataloader';
 import type { PaymentsConfig } from './config.js';
 import { paymentsMigrations } from './data-access/migrations/index.js';
@@ -35,16 +29,10 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
   runtime.consume(STREAMS.orders, transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(deps)));
   await runtime.startConsumers();
 
-  const server = await startSubgraphServer<PaymentsContext>({
-    name: 'payments',
+  return runtime.serve<PaymentsContext>({
     schema: await buildPaymentsSchema(),
     port,
     host: config.BIND_HOST,
-    jwtKey: config.JWT_KEY,
-    logger,
-    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
-    metrics: { sql_statements_total: database.statements },
-    readiness: { postgres: database.ping, redis: () => runtime.redis.ping() },
     routes: { '/webhooks/stripe': stripeWebhookRoute(deps, logger) },
     extendContext: (base) => ({
       ...base,
@@ -57,11 +45,4 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
       }),
     }),
   });
-  return {
-    ...server,
-    close: async () => {
-      await server.close();
-      await runtime.close();
-    },
-  };
 }

@@ -9,6 +9,8 @@ import { OutboxRelay } from '../events/outbox-relay.js';
 import { StreamConsumer, type HandleOutcome } from '../events/stream-consumer.js';
 import { createLogger } from '../logging/logger.js';
 import { assertRedisReachable, createRedis, type Redis } from '../redis/create-redis.js';
+import type { SubgraphContext } from './subgraph-context.js';
+import { startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './start-subgraph-server.js';
 
 export interface SubgraphRuntime<DB> {
   name: string;
@@ -22,9 +24,20 @@ export interface SubgraphRuntime<DB> {
   /** Reads a publisher's stream in this service's consumer group; started by `startConsumers`. */
   consume(stream: string, handle: (event: DomainEvent) => Promise<HandleOutcome>): StreamConsumer;
   startConsumers(): Promise<void>;
+  /**
+   * Serves the subgraph with what every subgraph shares (identity, health, readiness of its
+   * database and Redis, metrics, graceful drain); closing the server closes the runtime too,
+   * after `alsoClose` (the subgraph's own timers and connections).
+   */
+  serve<C extends SubgraphContext>(options: ServeOptions<C>): Promise<RunningServer>;
   /** Stops consumers and the relay (handing back what they hold), then closes connections. */
   close(): Promise<void>;
 }
+
+export type ServeOptions<C extends SubgraphContext> = Pick<
+  SubgraphServerOptions<C>,
+  'schema' | 'port' | 'host' | 'extendContext' | 'subscriptions' | 'routes'
+> & { alsoClose?: () => Promise<void> };
 
 export interface RuntimeOptions {
   name: string;
@@ -74,6 +87,14 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
   const consumers: Array<{ consumer: StreamConsumer; connection: Redis }> = [];
   const consumerName = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
+  const close = async () => {
+    await Promise.all(consumers.map(({ consumer }) => consumer.stop()));
+    await relay.stop();
+    for (const { connection } of consumers) connection.disconnect();
+    await database.close();
+    disconnect();
+  };
+
   return {
     name,
     logger,
@@ -99,12 +120,32 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     startConsumers: async () => {
       for (const { consumer } of consumers) await consumer.start();
     },
-    close: async () => {
-      await Promise.all(consumers.map(({ consumer }) => consumer.stop()));
-      await relay.stop();
-      for (const { connection } of consumers) connection.disconnect();
-      await database.close();
-      disconnect();
+    serve: async ({ alsoClose, ...serverOptions }) => {
+      let server: RunningServer;
+      try {
+        server = await startSubgraphServer({
+          ...serverOptions,
+          name,
+          jwtKey: config.JWT_KEY,
+          logger,
+          shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+          metrics: { sql_statements_total: database.statements },
+          readiness: { postgres: database.ping, redis: () => redis.ping() },
+        });
+      } catch (error) {
+        await alsoClose?.();
+        await close();
+        throw error;
+      }
+      return {
+        ...server,
+        close: async () => {
+          await server.close();
+          await alsoClose?.();
+          await close();
+        },
+      };
     },
+    close,
   };
 }

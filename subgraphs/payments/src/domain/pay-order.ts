@@ -16,7 +16,8 @@ import {
 } from '../data-access/attempts.js';
 import { findCoupon, redeemCoupon } from '../data-access/coupons.js';
 import { findPaymentByAttempt, findSuccessfulPayment } from '../data-access/payments.js';
-import type { AttemptRow, OrderCopy, PaymentRow } from '../data-access/payments-database.js';
+import type { Kysely } from 'kysely';
+import type { AttemptRow, OrderCopy, PaymentRow, PaymentsDatabase } from '../data-access/payments-database.js';
 import { amountDue, formatAmount } from './amount-due.js';
 import { awaitOrderCopy } from './await-order-copy.js';
 import type { PaymentsDeps } from './payments-deps.js';
@@ -42,8 +43,8 @@ function assertPayable(order: OrderCopy): void {
   if (order.expiresAt.getTime() <= Date.now()) throw new OrderNotPayableError('CANCELLED (its reservation expired)');
 }
 
-async function couponInvalidReason(deps: PaymentsDeps, code: string): Promise<string> {
-  const coupon = await findCoupon(deps.db, code);
+async function couponInvalidReason(db: Kysely<PaymentsDatabase>, code: string): Promise<string> {
+  const coupon = await findCoupon(db, code);
   if (!coupon) return `Coupon ${code} does not exist`;
   if (coupon.expiresAt && coupon.expiresAt.getTime() <= Date.now()) return `Coupon ${code} has expired`;
   return `Coupon ${code} has been used up`;
@@ -62,7 +63,7 @@ async function openAttempt(deps: PaymentsDeps, order: OrderCopy, input: PayOrder
       let percentOff: number | undefined;
       if (code) {
         const coupon = await redeemCoupon(trx, code, new Date());
-        if (!coupon) throw new CouponInvalidError(await couponInvalidReason(deps, code));
+        if (!coupon) throw new CouponInvalidError(await couponInvalidReason(trx, code));
         percentOff = coupon.percentOff;
       }
       const amountCents = amountDue(order.priceCents, percentOff);
