@@ -17,6 +17,8 @@ export interface TestSystem {
   /** The gateway's origin, for /healthz, /readyz and webhooks. */
   origin: string;
   subgraphs: Record<string, RunningServer>;
+  /** Every instance of each subgraph: one, or as many as `replicas` asked for. */
+  instances: Record<string, RunningServer[]>;
   gateway: RunningServer;
   graphql<T = Record<string, unknown>>(
     query: string,
@@ -52,6 +54,7 @@ export async function startTestSystem(overrides: Env = {}, options: TestSystemOp
   const env = testEnv(overrides);
   const subgraphs: Record<string, RunningServer> = {};
   const replicas: RunningServer[] = [];
+  const instances: Record<string, RunningServer[]> = {};
   const proxies: TcpProxy[] = [];
   const routes: Record<string, string> = {};
   const stopped = new Set<string>();
@@ -60,11 +63,13 @@ export async function startTestSystem(overrides: Env = {}, options: TestSystemOp
       const first = await start(env);
       subgraphs[name] = first;
       routes[name] = first.url;
+      instances[name] = [first];
       const count = options.replicas?.[name] ?? 1;
       if (count > 1) {
         const more = [];
         for (let i = 1; i < count; i++) more.push(await start(env));
         replicas.push(...more);
+        instances[name] = [first, ...more];
         const proxy = await startTcpProxy([first, ...more].map((server) => server.url));
         proxies.push(proxy);
         routes[name] = proxy.wrap(first.url);
@@ -91,6 +96,7 @@ export async function startTestSystem(overrides: Env = {}, options: TestSystemOp
     url: gateway.url,
     origin,
     subgraphs,
+    instances,
     gateway,
     graphql: (query, variables, options) => postGraphQL(gateway.url, query, variables, options),
     stopSubgraph: async (name) => {

@@ -81,13 +81,27 @@ describe('pressing BUY against two orders replicas', () => {
   });
   afterAll(() => replicated?.close());
 
-  it('still lets exactly one of 50 concurrent buyers win', async () => {
+  /** SQL statements each orders instance has run: proof that both took part. */
+  const statementsPerInstance = () =>
+    Promise.all(
+      replicated.instances.orders!.map(async (instance) => {
+        const text = await (await fetch(new URL('/metrics', instance.url))).text();
+        return Number(/sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1]);
+      }),
+    );
+
+  it('still lets exactly one of 50 concurrent buyers win, with both replicas serving', async () => {
     const owner = await signUpActor(replicated, 'seller');
     const stuffId = await listStuff(replicated, owner);
     const buyers = await Promise.all(Array.from({ length: 50 }, (_, i) => signUpActor(replicated, `twin${i}`)));
+    const before = await statementsPerInstance();
     const results = await Promise.all(
       buyers.map((buyer) => replicated.graphql<any>(BUY, { stuffId }, { token: buyer.token })),
     );
+    const after = await statementsPerInstance();
+    expect(replicated.instances.orders).toHaveLength(2);
+    for (const [index, count] of after.entries())
+      expect(count, `orders instance ${index}`).toBeGreaterThan(before[index]! + 5);
     expect(results.filter((result) => result.body.data?.buyStuff)).toHaveLength(1);
     const codes = results.flatMap((result) => result.body.errors ?? []).map((error) => error.extensions?.code);
     expect(codes).toEqual(Array(49).fill('STUFF_RESERVED'));

@@ -12,7 +12,11 @@ export class CouponResolver {
     @Arg('input', () => CreateCouponInput) input: CreateCouponInput,
     @Ctx() ctx: PaymentsContext,
   ): Promise<CouponRow> {
-    return createCoupon(ctx.deps, ctx.user, { ...input, code: input.code ?? undefined });
+    return createCoupon(ctx.deps, ctx.user, {
+      ...input,
+      maxRedemptions: input.maxRedemptions ?? 1,
+      code: input.code ?? undefined,
+    });
   }
 
   @Query(() => [Coupon], { description: 'ADMIN only' })

@@ -77,8 +77,8 @@ export class CreateCouponInput {
   @Field(() => Int)
   percentOff!: number;
 
-  @Field(() => Int, { defaultValue: 1 })
-  maxRedemptions!: number;
+  @Field(() => Int, { nullable: true, defaultValue: 1 })
+  maxRedemptions?: number | null;
 
   @Field(() => Date, { nullable: true })
   expiresAt?: Date | null;
