@@ -8,17 +8,13 @@ import {
   type StripeStandIn,
   type TestSystem,
 } from '@stuffmart/test-kit';
-import { orderReads, PAY, reservedSale } from './support/sale.js';
+import { orderReads, PAY, reservedSale, stripeEnv } from './support/sale.js';
 
 let stripe: StripeStandIn;
 let system: TestSystem;
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  system = await startTestSystem({
-    STRIPE_SECRET_KEY: stripe.secretKey,
-    STRIPE_API_URL: stripe.url,
-    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-  });
+  system = await startTestSystem(stripeEnv(stripe));
 });
 afterAll(async () => {
   await system?.close();
@@ -183,11 +179,7 @@ describe('paying when the provider cannot be reached', () => {
 describe('paying an order whose reservation expired', () => {
   let short: TestSystem;
   beforeAll(async () => {
-    short = await startTestSystem({
-      STRIPE_SECRET_KEY: stripe.secretKey,
-      STRIPE_API_URL: stripe.url,
-      RESERVATION_WINDOW_SECONDS: '1',
-    });
+    short = await startTestSystem({ ...stripeEnv(stripe), RESERVATION_WINDOW_SECONDS: '1' });
   });
   afterAll(() => short?.close());
 

@@ -8,7 +8,7 @@ import {
   type StripeStandIn,
   type TestSystem,
 } from '@stuffmart/test-kit';
-import { ADMIN_EMAIL, adminActor, orderReads, PAY, reservedSale } from './support/sale.js';
+import { ADMIN_EMAIL, adminActor, orderReads, PAY, reservedSale, stripeEnv } from './support/sale.js';
 
 const CREATE = `mutation ($input: CreateCouponInput!) { createCoupon(input: $input) { code percentOff maxRedemptions redemptions expiresAt createdAt createdBy { id email } } }`;
 
@@ -17,11 +17,7 @@ let system: TestSystem;
 let admin: Actor;
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  system = await startTestSystem({
-    ADMIN_EMAILS: ADMIN_EMAIL,
-    STRIPE_SECRET_KEY: stripe.secretKey,
-    STRIPE_API_URL: stripe.url,
-  });
+  system = await startTestSystem({ ADMIN_EMAILS: ADMIN_EMAIL, ...stripeEnv(stripe) });
   admin = await adminActor(system);
 });
 afterAll(async () => {

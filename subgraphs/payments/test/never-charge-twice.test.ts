@@ -7,17 +7,13 @@ import {
   type StripeStandIn,
   type TestSystem,
 } from '@stuffmart/test-kit';
-import { orderReads, PAY, reservedSale } from './support/sale.js';
+import { orderReads, PAY, reservedSale, stripeEnv } from './support/sale.js';
 
 let stripe: StripeStandIn;
 let system: TestSystem;
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  system = await startTestSystem({
-    STRIPE_SECRET_KEY: stripe.secretKey,
-    STRIPE_API_URL: stripe.url,
-    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-  });
+  system = await startTestSystem(stripeEnv(stripe));
 });
 afterAll(async () => {
   await system?.close();
@@ -125,11 +121,7 @@ describe('never charging twice', () => {
 describe('a charge that outlives the reservation', () => {
   let slow: TestSystem;
   beforeAll(async () => {
-    slow = await startTestSystem({
-      STRIPE_SECRET_KEY: stripe.secretKey,
-      STRIPE_API_URL: stripe.url,
-      RESERVATION_WINDOW_SECONDS: '2',
-    });
+    slow = await startTestSystem({ ...stripeEnv(stripe), RESERVATION_WINDOW_SECONDS: '2' });
   });
   afterAll(() => slow?.close());
 

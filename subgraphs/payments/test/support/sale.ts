@@ -1,4 +1,11 @@
-import { eventually, listStuff, signUpActor, type Actor, type TestSystem } from '@stuffmart/test-kit';
+import {
+  eventually,
+  listStuff,
+  signUpActor,
+  type Actor,
+  type StripeStandIn,
+  type TestSystem,
+} from '@stuffmart/test-kit';
 
 export const PAY = `mutation ($orderId: ID!, $paymentMethodId: String, $couponCode: String) {
   payOrder(orderId: $orderId, paymentMethodId: $paymentMethodId, couponCode: $couponCode) {
@@ -60,4 +67,13 @@ export async function adminActor(system: TestSystem): Promise<Actor> {
     ).body.data.signIn;
   if (session.user.role !== 'ADMIN') throw new Error('ADMIN_EMAILS did not make an admin');
   return { id: session.user.id, email: ADMIN_EMAIL, token: session.accessToken };
+}
+
+/** The environment that points payments at a Stripe stand-in. */
+export function stripeEnv(stripe: StripeStandIn): Record<string, string> {
+  return {
+    STRIPE_SECRET_KEY: stripe.secretKey,
+    STRIPE_API_URL: stripe.url,
+    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+  };
 }
