@@ -33,11 +33,12 @@ export function requestIdOf(req: Pick<IncomingMessage, 'headers'>): string {
 }
 
 /**
- * The client's address: the socket's, or behind ingress-nginx (TRUST_PROXY=true) the first
- * X-Forwarded-For entry, which the proxy sets and a client cannot forge past it.
+ * The client's address: the socket's, or behind ingress-nginx (TRUST_PROXY=true) the last
+ * X-Forwarded-For entry, the one our proxy appended. Earlier entries come from the client and
+ * prove nothing, so a caller cannot pick the address its failed sign-ins are counted under.
  */
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string | null {
   const forwarded = req.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]!.trim() || null;
+  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',').pop()!.trim() || null;
   return req.socket.remoteAddress ?? null;
 }
