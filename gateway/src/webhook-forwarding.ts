@@ -23,7 +23,13 @@ export function webhookRoutes(subgraphUrls: Record<string, string>, logger: Logg
         if (typeof value === 'string') headers[name] = value;
       }
       try {
-        const answer = await fetch(new URL(path, target), { method: 'POST', headers, body });
+        const answer = await fetch(new URL(path, target), {
+          method: 'POST',
+          headers,
+          body,
+          // A subgraph that hangs must not hold the provider, or our shutdown, forever.
+          signal: AbortSignal.timeout(10_000),
+        });
         res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
         res.end(Buffer.from(await answer.arrayBuffer()));
       } catch (error) {

@@ -82,3 +82,18 @@ describe('signing in', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 });
+
+describe('guessing in parallel', () => {
+  it('cannot slip past the limit by sending many guesses at once', async () => {
+    await sleep(2200); // earlier tests' failures from this address expire
+    await signUp('parallel@example.com');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        system.graphql(SIGN_IN, { input: { email: 'parallel@example.com', password: `guess ${i}` } }),
+      ),
+    );
+    const codes = results.map((result) => result.body.errors?.[0]?.extensions?.code);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(3);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(17);
+  });
+});

@@ -10,6 +10,7 @@ import { buildPaymentsSchema } from './graphql/build-payments-schema.js';
 import type { PaymentsContext } from './graphql/payments-context.js';
 import { stripeWebhookRoute } from './graphql/stripe-webhook-route.js';
 import { StripeGateway } from './provider/stripe-gateway.js';
+import { RefundWorker } from './domain/refund-worker.js';
 
 export async function startPayments(config: PaymentsConfig, port = config.PAYMENTS_PORT): Promise<RunningServer> {
   const runtime = await openSubgraphRuntime<PaymentsDatabase>({
@@ -18,16 +19,17 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     migrations: paymentsMigrations,
   });
   const { database, logger } = runtime;
-  const deps: PaymentsDeps = {
-    db: database.db,
-    relay: runtime.relay,
-    stripe: config.STRIPE_SECRET_KEY
-      ? new StripeGateway(config.STRIPE_SECRET_KEY, config.STRIPE_API_URL, config.STRIPE_WEBHOOK_SECRET)
-      : null,
-    orderArrivalTimeoutMs: 2000,
-  };
-  runtime.consume(STREAMS.orders, transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(deps)));
+  const stripe = config.STRIPE_SECRET_KEY
+    ? new StripeGateway(config.STRIPE_SECRET_KEY, config.STRIPE_API_URL, config.STRIPE_WEBHOOK_SECRET)
+    : null;
+  const refunds = new RefundWorker({ db: database.db, stripe }, logger);
+  const deps: PaymentsDeps = { db: database.db, relay: runtime.relay, stripe, refunds, orderArrivalTimeoutMs: 2000 };
+  runtime.consume(
+    STREAMS.orders,
+    transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(), () => refunds.wake()),
+  );
   await runtime.startConsumers();
+  refunds.start();
 
   return runtime.serve<PaymentsContext>({
     schema: await buildPaymentsSchema(),
@@ -44,5 +46,6 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
         return orderIds.map((id) => byOrder.get(id) ?? null);
       }),
     }),
+    alsoClose: () => refunds.stop(),
   });
 }

@@ -1,5 +1,5 @@
 import { InvalidCredentialsError, RateLimitedError } from '@stuffmart/common';
-import { clearSignInFailures, isSignInLocked, recordSignInFailure } from '../data-access/sign-in-failures.js';
+import { countSignInAttempt, forgiveSignInAttempt } from '../data-access/sign-in-failures.js';
 import { findUserByEmail } from '../data-access/users.js';
 import type { AuthDeps } from './auth-deps.js';
 import { issueSession, type IssuedSession } from './issue-session.js';
@@ -12,14 +12,11 @@ export async function signIn(
   clientIp: string | null,
 ): Promise<IssuedSession> {
   const email = normalizeEmail(input.email);
-  // Checked before the password, or a locked-out guesser could still learn the right one.
-  if (await isSignInLocked(deps.redis, deps.signInLimits, email, clientIp)) throw new RateLimitedError();
+  // Counted before the password is checked, or a locked-out guesser could still learn it.
+  if (await countSignInAttempt(deps.redis, deps.signInLimits, email, clientIp)) throw new RateLimitedError();
   const user = await findUserByEmail(deps.db, email);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? deps.decoyPasswordHash);
-  if (!user || !matches) {
-    await recordSignInFailure(deps.redis, deps.signInLimits, email, clientIp);
-    throw new InvalidCredentialsError();
-  }
-  await clearSignInFailures(deps.redis, email);
+  if (!user || !matches) throw new InvalidCredentialsError();
+  await forgiveSignInAttempt(deps.redis, email, clientIp);
   return issueSession(deps.db, deps.jwtKey, user);
 }

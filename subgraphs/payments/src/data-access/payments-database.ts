@@ -59,12 +59,17 @@ export interface PaymentsTable {
   createdAt: Generated<Date>;
 }
 
-/** Money given back for a payment whose order was cancelled before it could complete. */
-export interface RefundsTable {
-  paymentId: string;
-  providerRef: string | null;
+/** Money to give back (a charge whose order was cancelled, or a second charge), until it is. */
+export interface RefundRequestsTable {
+  paymentIntent: string;
+  paymentId: string | null;
   amountCents: number;
-  createdAt: Generated<Date>;
+  reason: string;
+  requestedAt: Generated<Date>;
+  nextTryAt: Generated<Date>;
+  failures: Generated<number>;
+  refundedAt: Date | null;
+  providerRef: string | null;
 }
 
 export interface WebhookEventsTable {
@@ -78,7 +83,7 @@ export interface PaymentsDatabase {
   coupons: CouponsTable;
   paymentAttempts: PaymentAttemptsTable;
   payments: PaymentsTable;
-  refunds: RefundsTable;
+  refundRequests: RefundRequestsTable;
   webhookEvents: WebhookEventsTable;
 }
 

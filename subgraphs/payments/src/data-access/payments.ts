@@ -44,14 +44,27 @@ export async function findSuccessfulPaymentsOfBuyer(
 ): Promise<PaymentRow[]> {
   const ids = orderIds.filter(isUuid);
   if (ids.length === 0) return [];
-  return db
-    .selectFrom('payments')
-    .innerJoin('orderCopies', 'orderCopies.id', 'payments.orderId')
-    .selectAll('payments')
-    .where('payments.orderId', 'in', ids)
-    .where('payments.status', '=', 'SUCCEEDED')
-    .where('orderCopies.buyerId', '=', buyerId)
-    .execute();
+  return (
+    db
+      .selectFrom('payments')
+      .innerJoin('orderCopies', 'orderCopies.id', 'payments.orderId')
+      .selectAll('payments')
+      .where('payments.orderId', 'in', ids)
+      .where('payments.status', '=', 'SUCCEEDED')
+      .where('orderCopies.buyerId', '=', buyerId)
+      // A payment given back does not pay the order.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('refundRequests')
+              .select('paymentIntent')
+              .whereRef('refundRequests.paymentId', '=', 'payments.id'),
+          ),
+        ),
+      )
+      .execute()
+  );
 }
 
 export async function findPaymentByAttempt(
@@ -61,33 +74,28 @@ export async function findPaymentByAttempt(
   return db.selectFrom('payments').selectAll().where('attemptId', '=', attemptId).executeTakeFirst();
 }
 
-export async function insertRefund(
+/** A failed payment whose charge did go through after all (a late webhook said so). */
+export async function markPaymentSucceeded(
   db: Kysely<PaymentsDatabase>,
-  refund: { paymentId: string; providerRef: string | null; amountCents: number },
-): Promise<boolean> {
-  const row = await db
-    .insertInto('refunds')
-    .values(refund)
-    .onConflict((conflict) => conflict.column('paymentId').doNothing())
-    .returning('paymentId')
-    .executeTakeFirst();
-  return row !== undefined;
+  id: string,
+  providerRef: string | null,
+): Promise<PaymentRow> {
+  return db
+    .updateTable('payments')
+    .set({ status: 'SUCCEEDED', providerRef })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
-export async function isRefunded(db: Kysely<PaymentsDatabase>, paymentId: string): Promise<boolean> {
-  return (
-    (await db.selectFrom('refunds').select('paymentId').where('paymentId', '=', paymentId).executeTakeFirst()) !==
-    undefined
-  );
-}
-
-/** Records a provider webhook event; false when it was seen before. */
-export async function recordWebhookEvent(db: Kysely<PaymentsDatabase>, id: string, type: string): Promise<boolean> {
-  const row = await db
+/**
+ * Keeps a provider webhook event for the record. It is written after the event was handled
+ * (handling is idempotent), so a handler that failed is run again when the provider retries.
+ */
+export async function recordWebhookEvent(db: Kysely<PaymentsDatabase>, id: string, type: string): Promise<void> {
+  await db
     .insertInto('webhookEvents')
     .values({ id, type })
     .onConflict((conflict) => conflict.column('id').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
 }

@@ -21,7 +21,8 @@ import type { AttemptRow, OrderCopy, PaymentRow, PaymentsDatabase } from '../dat
 import { amountDue, formatAmount } from './amount-due.js';
 import { awaitOrderCopy } from './await-order-copy.js';
 import type { PaymentsDeps } from './payments-deps.js';
-import { assertRecorded, recordCharge, recordDecline } from './record-charge.js';
+import { assertRecorded, expiresTooSoon, recordCharge, recordDecline } from './record-charge.js';
+import { findOrderCopy, lockOrderCopy } from '../data-access/order-copies.js';
 
 export interface PayOrderInput {
   orderId: string;
@@ -40,7 +41,26 @@ function assertIsBuyer(order: OrderCopy, buyer: Identity): void {
 
 function assertPayable(order: OrderCopy): void {
   if (order.status !== 'AWAITING_PAYMENT') throw new OrderNotPayableError(order.status);
-  if (order.expiresAt.getTime() <= Date.now()) throw new OrderNotPayableError('CANCELLED (its reservation expired)');
+  if (expiresTooSoon(order)) throw new OrderNotPayableError('CANCELLED (its reservation has run out)');
+}
+
+/** How long payOrder waits to see the order complete before answering. */
+const OUTCOME_WAIT_MS = 2000;
+
+/**
+ * Orders has the last word (a payment and the expiry may cross): the answer waits until the
+ * order's completion, or its cancellation, comes back, so "paid" is never said of an order
+ * that ends cancelled. Without news in time, the payment stands and completes later.
+ */
+async function awaitOrderOutcome(deps: PaymentsDeps, payment: PaymentRow): Promise<PaymentRow> {
+  const deadline = Date.now() + OUTCOME_WAIT_MS;
+  while (Date.now() < deadline) {
+    const order = await findOrderCopy(deps.db, payment.orderId);
+    if (order?.status === 'COMPLETE') return payment;
+    if (order?.status === 'CANCELLED') throw new OrderNotPayableError('CANCELLED');
+    await sleep(20);
+  }
+  return payment;
 }
 
 async function couponInvalidReason(db: Kysely<PaymentsDatabase>, code: string): Promise<string> {
@@ -60,6 +80,8 @@ async function openAttempt(deps: PaymentsDeps, order: OrderCopy, input: PayOrder
   const code = input.couponCode?.trim().toUpperCase() || null;
   try {
     return await deps.db.transaction().execute(async (trx) => {
+      // Attempts of one order are numbered one after another, under the order's lock.
+      await lockOrderCopy(trx, order.id);
       let percentOff: number | undefined;
       if (code) {
         const coupon = await redeemCoupon(trx, code, new Date());
@@ -156,5 +178,5 @@ export async function payOrder(deps: PaymentsDeps, user: Identity | null, input:
   const paid = await findSuccessfulPayment(deps.db, order.id);
   if (paid) throw new OrderNotPayableError('COMPLETE');
   assertPayable(order);
-  return chargeAttempt(deps, await attemptToCharge(deps, order, input));
+  return awaitOrderOutcome(deps, await chargeAttempt(deps, await attemptToCharge(deps, order, input)));
 }

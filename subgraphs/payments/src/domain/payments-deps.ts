@@ -8,6 +8,8 @@ export interface PaymentsDeps {
   relay: Pick<OutboxRelay, 'wake'>;
   /** Null without STRIPE_SECRET_KEY: then only fully discounted orders can be paid. */
   stripe: StripeGateway | null;
+  /** Woken after a transaction that queued a refund. */
+  refunds: { wake(): void };
   /** How long payOrder waits for news of an order placed a moment ago. */
   orderArrivalTimeoutMs: number;
 }

@@ -2,18 +2,36 @@ import { OrderNotPayableError } from '@stuffmart/common';
 import { returnRedemption } from '../data-access/coupons.js';
 import { settleAttempt } from '../data-access/attempts.js';
 import { lockOrderCopy } from '../data-access/order-copies.js';
-import { findSuccessfulPayment, insertPayment } from '../data-access/payments.js';
-import type { AttemptRow, PaymentRow } from '../data-access/payments-database.js';
+import {
+  findPaymentByAttempt,
+  findSuccessfulPayment,
+  insertPayment,
+  markPaymentSucceeded,
+} from '../data-access/payments.js';
+import { requestRefund } from '../data-access/refund-requests.js';
+import type { AttemptRow, OrderCopy, PaymentRow } from '../data-access/payments-database.js';
 import { recordPaymentSucceeded } from '../events/payment-events.js';
+import { giveBack } from './give-back.js';
 import type { PaymentsDeps } from './payments-deps.js';
-import { refundPayment } from './refund-payment.js';
 
-export type Recorded = { payment: PaymentRow } | { refundedBecause: string };
+/**
+ * A payment recorded this close to the end of the reservation might reach orders after the
+ * expiry has cancelled the order; it is given back instead, so an order is never both paid
+ * and released. Far above the time an event takes from payments to orders.
+ */
+export const EXPIRY_GRACE_MS = 1000;
+
+export type Recorded = { payment: PaymentRow } | { refundedBecause: 'COMPLETE' | 'CANCELLED' };
+
+export function expiresTooSoon(order: OrderCopy, now = Date.now()): boolean {
+  return order.expiresAt.getTime() <= now + EXPIRY_GRACE_MS;
+}
 
 /**
  * Records money taken for an attempt, once, whichever arrives first: the provider's reply or
- * its webhook. Under the order's lock: if the order was cancelled meanwhile (it expired during
- * the charge) the money goes back; if another attempt already paid it, this one goes back.
+ * its webhook (a second call finds the first's payment). Under the order's lock: a charge for
+ * an order that another attempt already paid, or that is cancelled or about to expire, is
+ * queued for refund and its coupon redemption comes back.
  */
 export async function recordCharge(
   deps: PaymentsDeps,
@@ -22,33 +40,44 @@ export async function recordCharge(
 ): Promise<Recorded> {
   const result = await deps.db.transaction().execute(async (trx): Promise<Recorded> => {
     const order = await lockOrderCopy(trx, attempt.orderId);
+    const paid = await findSuccessfulPayment(trx, attempt.orderId);
+    if (paid?.attemptId === attempt.id) return { payment: paid };
     const settled = await settleAttempt(trx, attempt.id, ['PENDING', 'FAILED'], 'SUCCEEDED', { providerRef });
-    if (!settled) {
-      const existing = await findSuccessfulPayment(trx, attempt.orderId);
-      if (existing) return { payment: existing };
-    }
-    const payment = await insertPayment(trx, {
-      orderId: attempt.orderId,
-      attemptId: attempt.id,
-      amountCents: attempt.amountCents,
-      currency: attempt.currency,
-      status: 'SUCCEEDED',
-      couponCode: attempt.couponCode,
-      providerRef,
-    });
-    if (!payment) {
+    if (paid) {
       // Another attempt paid this order first: this charge must not stand.
-      if (providerRef && deps.stripe) await deps.stripe.refund(providerRef, attempt.id);
-      return { refundedBecause: 'PAID' };
+      if (providerRef) {
+        await requestRefund(trx, {
+          paymentIntent: providerRef,
+          paymentId: null,
+          amountCents: attempt.amountCents,
+          reason: 'second charge of a paid order',
+        });
+      }
+      if (settled && attempt.state === 'PENDING' && attempt.couponCode) await returnRedemption(trx, attempt.couponCode);
+      return { refundedBecause: 'COMPLETE' };
     }
-    if (order?.status === 'CANCELLED') {
-      await refundPayment(deps, trx, payment);
+    const failed = await findPaymentByAttempt(trx, attempt.id);
+    const payment = failed
+      ? await markPaymentSucceeded(trx, failed.id, providerRef)
+      : await insertPayment(trx, {
+          orderId: attempt.orderId,
+          attemptId: attempt.id,
+          amountCents: attempt.amountCents,
+          currency: attempt.currency,
+          status: 'SUCCEEDED',
+          couponCode: attempt.couponCode,
+          providerRef,
+        });
+    if (!payment) throw new Error('a successful payment appeared under the order lock');
+    if (!order || order.status !== 'AWAITING_PAYMENT' || expiresTooSoon(order)) {
+      await giveBack(trx, payment, 'the order was cancelled or expired during the payment');
       return { refundedBecause: 'CANCELLED' };
     }
     await recordPaymentSucceeded(trx, payment);
     return { payment };
   });
   deps.relay.wake();
+  if ('refundedBecause' in result) deps.refunds.wake();
   return result;
 }
 
@@ -77,5 +106,5 @@ export async function recordDecline(
 
 export function assertRecorded(recorded: Recorded): PaymentRow {
   if ('payment' in recorded) return recorded.payment;
-  throw new OrderNotPayableError(recorded.refundedBecause === 'PAID' ? 'COMPLETE' : 'CANCELLED');
+  throw new OrderNotPayableError(recorded.refundedBecause);
 }

@@ -9,17 +9,16 @@ import {
 } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
 import { insertOrderCopy, lockOrderCopy, setOrderCopyStatus } from '../data-access/order-copies.js';
-import { findSuccessfulPayment, isRefunded } from '../data-access/payments.js';
+import { findSuccessfulPayment } from '../data-access/payments.js';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
-import type { PaymentsDeps } from '../domain/payments-deps.js';
-import { refundPayment } from '../domain/refund-payment.js';
+import { giveBack } from '../domain/give-back.js';
 
 /**
  * Keeps the local copy of each order, one version after another. A cancellation that finds
  * the order paid (the charge finished after the reservation expired) gives the money back:
  * the order was never completed, so the buyer must not pay for stuff they did not get.
  */
-export function applyOrderEvent(deps: PaymentsDeps) {
+export function applyOrderEvent() {
   return async (event: DomainEvent, trx: Kysely<PaymentsDatabase>): Promise<HandleOutcome> => {
     const local = await lockOrderCopy(trx, event.subjectId);
     const gate = versionGate(local?.version, event.subjectVersion);
@@ -32,7 +31,7 @@ export function applyOrderEvent(deps: PaymentsDeps) {
     } else if (event.type === ORDER_CANCELLED) {
       await setOrderCopyStatus(trx, event.subjectId, 'CANCELLED', event.subjectVersion);
       const payment = await findSuccessfulPayment(trx, event.subjectId);
-      if (payment && !(await isRefunded(trx, payment.id))) await refundPayment(deps, trx, payment);
+      if (payment) await giveBack(trx, payment, 'the order was cancelled before its payment reached it');
     }
     return 'done';
   };

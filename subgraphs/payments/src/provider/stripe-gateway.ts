@@ -50,17 +50,24 @@ export class StripeGateway {
           currency: request.currency,
           payment_method: request.paymentMethodId,
           confirm: true,
-          automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+          // Cards settle at once; methods that settle later (bank debits) would need a flow we do not have.
+          payment_method_types: ['card'],
           metadata: { orderId: request.orderId, attemptId: request.attemptId },
         },
         { idempotencyKey: request.idempotencyKey },
       );
       if (intent.status === 'succeeded') return { outcome: 'succeeded', providerRef: intent.id };
-      return {
-        outcome: 'declined',
-        reason: intent.last_payment_error?.message ?? `The payment was not completed (${intent.status})`,
-        providerRef: intent.id,
-      };
+      if (intent.status === 'requires_payment_method' || intent.status === 'canceled') {
+        return {
+          outcome: 'declined',
+          reason: intent.last_payment_error?.message ?? 'The card was declined',
+          providerRef: intent.id,
+        };
+      }
+      // processing, requires_action, …: not settled yet. The attempt stays open and the
+      // webhook (or a retry with the same key) settles it; calling it declined could lead the
+      // buyer to pay twice.
+      return { outcome: 'unknown', reason: `The payment is ${intent.status.replace(/_/g, ' ')}` };
     } catch (error) {
       if (error instanceof Stripe.errors.StripeCardError) {
         return { outcome: 'declined', reason: error.message, providerRef: error.payment_intent?.id ?? null };
@@ -72,11 +79,11 @@ export class StripeGateway {
     }
   }
 
-  /** Gives a payment back; the key makes a repeated refund a no-op at Stripe. */
-  async refund(paymentIntentId: string, paymentId: string): Promise<string> {
+  /** Gives a charge back in full; the key makes a repeated refund a no-op at Stripe. */
+  async refund(paymentIntentId: string): Promise<string> {
     const refund = await this.stripe.refunds.create(
-      { payment_intent: paymentIntentId, metadata: { paymentId } },
-      { idempotencyKey: `stuffmart-refund-${paymentId}` },
+      { payment_intent: paymentIntentId },
+      { idempotencyKey: `stuffmart-refund-${paymentIntentId}` },
     );
     return refund.id;
   }

@@ -1,0 +1,101 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually,
+  GOOD_CARD,
+  startStripeStandIn,
+  startTestSystem,
+  type StripeStandIn,
+  type TestSystem,
+} from '@stuffmart/test-kit';
+import { orderReads, PAY, reservedSale, stripeEnv } from './support/sale.js';
+
+let stripe: StripeStandIn;
+beforeAll(async () => {
+  stripe = await startStripeStandIn();
+});
+afterAll(() => stripe?.close());
+
+describe('a payment that lands in the last second of the reservation', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem({ ...stripeEnv(stripe), RESERVATION_WINDOW_SECONDS: '2' });
+  });
+  afterAll(() => system?.close());
+
+  it('is answered ORDER_NOT_PAYABLE, given back, and the order ends cancelled with no payment', async () => {
+    const sale = await reservedSale(system);
+    stripe.delayMs = 1300; // the charge lands less than a second before expiresAt
+    let reply;
+    try {
+      reply = await system.graphql<any>(
+        PAY,
+        { orderId: sale.orderId, paymentMethodId: GOOD_CARD },
+        { token: sale.buyer.token },
+      );
+    } finally {
+      stripe.delayMs = 0;
+    }
+    expect(reply.body.errors?.[0]?.extensions?.code).toBe('ORDER_NOT_PAYABLE');
+    const order = await orderReads(system, sale, 'CANCELLED');
+    expect(order.payment).toBeNull();
+    expect(order.stuff.availability).toBe('AVAILABLE');
+    for (const charge of stripe.charges.filter((c) => c.metadata.orderId === sale.orderId)) {
+      await eventually(async () =>
+        stripe.refunds.some((refund) => refund.paymentIntent === charge.id) ? true : undefined,
+      );
+    }
+  });
+});
+
+describe('a Stripe webhook whose handling failed', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem(stripeEnv(stripe));
+  });
+  afterAll(() => system?.close());
+
+  it('is handled when Stripe sends it again: the charge is recorded once and the order completes', async () => {
+    const sale = await reservedSale(system, 777);
+    stripe.dropResponses = true;
+    try {
+      await system.graphql(PAY, { orderId: sale.orderId, paymentMethodId: GOOD_CARD }, { token: sale.buyer.token });
+    } finally {
+      stripe.dropResponses = false;
+    }
+    const [charge] = stripe.charges.filter((c) => c.metadata.orderId === sale.orderId);
+    // The database refuses the first attempt to record a payment, as a crash or an outage would.
+    const db = new pg.Client({
+      connectionString: `postgres://postgres@127.0.0.1:5432/${system.env.STUFFMART_NAMESPACE}_payments`,
+    });
+    await db.connect();
+    try {
+      await db.query(`
+        CREATE SEQUENCE fault_calls; -- not rolled back with the failing transaction
+        CREATE FUNCTION fail_once() RETURNS trigger AS $$
+        BEGIN
+          IF nextval('fault_calls') = 1 THEN RAISE EXCEPTION 'injected failure'; END IF;
+          RETURN NEW;
+        END $$ LANGUAGE plpgsql;
+        CREATE TRIGGER fail_once BEFORE INSERT ON payments FOR EACH ROW EXECUTE FUNCTION fail_once();`);
+      const webhook = stripe.webhook('payment_intent.succeeded', charge!);
+      const post = () =>
+        fetch(`${system.origin}/webhooks/stripe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'stripe-signature': webhook.signature },
+          body: webhook.payload,
+        });
+      expect((await post()).status).toBe(500);
+      expect((await post()).status).toBe(200);
+      const order = await orderReads(system, sale, 'COMPLETE');
+      expect(order.payment.amountCents).toBe(777);
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM payments WHERE order_id = $1 AND status = 'SUCCEEDED'`,
+        [sale.orderId],
+      );
+      expect(rows[0].n).toBe(1);
+    } finally {
+      await db.end();
+    }
+  });
+});
