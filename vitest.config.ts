@@ -17,7 +17,7 @@ export default defineConfig({
     // Each file starts a whole system (several servers, databases, Redis); two at a time fit two cores.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     setupFiles: ['reflect-metadata'],
   },

@@ -30,20 +30,12 @@ function byKey<K extends keyof OrderRow>(rows: OrderRow[], key: K, ids: readonly
 }
 
 export async function startOrders(config: OrdersConfig, port = config.ORDERS_PORT): Promise<RunningServer> {
-  // The live fan-out needs the database to read current state, and the runtime owns the
-  // database; the hook is bound once both exist.
-  let afterPublish: (events: Parameters<ReturnType<typeof publishLiveUpdates>>[0]) => Promise<void> = async () => {};
-  const runtime = await openSubgraphRuntime<OrdersDatabase>({
-    name: 'orders',
-    config,
-    migrations: ordersMigrations,
-    afterPublish: (events) => afterPublish(events),
-  });
+  const runtime = await openSubgraphRuntime<OrdersDatabase>({ name: 'orders', config, migrations: ordersMigrations });
   const { database, busRedis, logger } = runtime;
   const subscriber = busRedis.duplicate();
   subscriber.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
   const live = new LiveUpdates(busRedis, subscriber, config.STUFFMART_NAMESPACE, logger);
-  afterPublish = publishLiveUpdates(database.db, live);
+  const publishLive = publishLiveUpdates(database.db, live);
 
   const deps: OrdersDeps = {
     db: database.db,
@@ -53,6 +45,12 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
     stuffArrivalTimeoutMs: 2000,
   };
 
+  // Orders reads its own stream to tell the screens: at least once, so a process that dies
+  // between commit and telling still has its news told (by itself on restart, or a peer).
+  runtime.consume(STREAMS.orders, async (event) => {
+    await publishLive([event]);
+    return 'done';
+  });
   runtime.consume(
     STREAMS.catalog,
     transactionalHandler(database.db, STREAMS.catalog, async (event, trx) =>

@@ -13,8 +13,11 @@ export interface Storefront {
   close(): Promise<void>;
 }
 
-/** Waits in these tests are for things that take well under a second; failing fast names the step. */
-const STEP_TIMEOUT = 10_000;
+/**
+ * Waits in these tests are for things that take well under a second; the bound is generous so
+ * a loaded CI machine does not fail them (speed is measured by npm run bench, not here).
+ */
+const STEP_TIMEOUT = 20_000;
 
 /** The whole thing: gateway and subgraphs in-process, the built storefront in front, and Chromium. */
 export async function startStorefront(

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 /** Polls until `check` holds: the page updates by itself (live updates), so the test waits, bounded. */
-export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

@@ -41,6 +41,8 @@ const UNIQUE_VIOLATION = '23505';
 
 async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
+  // A dropped connection also fails the query in hand, which is what reports it.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -72,6 +74,11 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
   });
   // An idle client whose server went away emits here; without a listener the process dies.
   pool.on('error', (error) => options.logger.warn({ err: error }, 'idle database connection lost'));
+  // A connection lost while checked out (between two queries of a transaction) errors on the
+  // client itself; unheard, that would crash the process. The query in hand fails as it should.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.logger.warn({ err: error.message }, 'database connection lost'));
+  });
   let statements = 0;
   // Tables and columns are snake_case in SQL and camelCase in TypeScript.
   const db = new Kysely<DB>({

@@ -43,7 +43,6 @@ export interface RuntimeOptions {
   name: string;
   config: BaseConfig & DatabaseConfig;
   migrations: Record<string, Migration>;
-  afterPublish?: (events: DomainEvent[]) => Promise<void>;
 }
 
 /** What every subgraph with a database and events opens at start, in one place. */
@@ -81,7 +80,6 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     redis: busRedis,
     namespace: config.STUFFMART_NAMESPACE,
     logger,
-    afterPublish: options.afterPublish,
   });
   relay.start();
   const consumers: Array<{ consumer: StreamConsumer; connection: Redis }> = [];

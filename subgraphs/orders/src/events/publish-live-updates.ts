@@ -17,8 +17,8 @@ export function toOrderPayload(order: OrderRow): OrderLivePayload {
 }
 
 /**
- * Runs after the relay has put order events on the stream: tells the screens watching those
- * stuffs and orders how things stand now. It publishes the current state read from the
+ * Runs for each order event read back from the orders stream: tells the screens watching
+ * those stuffs and orders how things stand now. It publishes the current state read from the
  * database, not the event, so replicas publishing out of order still end on the truth.
  */
 export function publishLiveUpdates(db: Kysely<OrdersDatabase>, live: LiveUpdates) {

@@ -16,13 +16,13 @@ export interface ChargeRequest {
 }
 
 function clientOptions(apiUrl: string | undefined): Stripe.StripeConfig {
-  if (!apiUrl) return { maxNetworkRetries: 2 };
+  if (!apiUrl) return { maxNetworkRetries: 1 };
   const url = new URL(apiUrl);
   return {
     host: url.hostname,
     port: url.port || (url.protocol === 'https:' ? 443 : 80),
     protocol: url.protocol === 'https:' ? 'https' : 'http',
-    maxNetworkRetries: 2,
+    maxNetworkRetries: 1,
   };
 }
 
@@ -39,7 +39,9 @@ export class StripeGateway {
     apiUrl: string | undefined,
     private readonly webhookSecret: string | undefined,
   ) {
-    this.stripe = new Stripe(secretKey, { ...clientOptions(apiUrl), timeout: 20_000 });
+    // Two tries of 10 s at most stay well inside the 30 s after which an open attempt counts as
+    // abandoned and may be re-sent (pay-order.ts).
+    this.stripe = new Stripe(secretKey, { ...clientOptions(apiUrl), timeout: 10_000 });
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
