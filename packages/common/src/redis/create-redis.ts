@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+import { within } from '../server/within.js';
 
 export { Redis };
 
@@ -22,15 +23,11 @@ export function createRedis(url: string, namespace: string, logger: Logger, opti
 
 /** Fails fast at start-up with a readable reason instead of retrying forever. */
 export async function assertRedisReachable(redis: Redis, url: string, timeoutMs = 5000): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${url} did not answer within ${timeoutMs} ms`)), timeoutMs);
-  });
+  let answered: boolean;
   try {
-    await Promise.race([redis.ping(), timeout]);
+    answered = await within(timeoutMs, redis.ping());
   } catch (error) {
     throw new Error(`Redis could not be reached: ${(error as Error).message}`);
-  } finally {
-    clearTimeout(timer);
   }
+  if (!answered) throw new Error(`Redis could not be reached: ${url} did not answer within ${timeoutMs} ms`);
 }

@@ -1,18 +1,13 @@
 import type { Logger } from 'pino';
 import { sendJson, type Route } from './http-routes.js';
+import { within } from './within.js';
 
 export type ReadinessCheck = () => Promise<unknown>;
 
 const CHECK_TIMEOUT_MS = 2000;
 
-function withTimeout(check: ReadinessCheck): Promise<unknown> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    check(),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS);
-    }),
-  ]).finally(() => clearTimeout(timer));
+async function withTimeout(check: ReadinessCheck): Promise<void> {
+  if (!(await within(CHECK_TIMEOUT_MS, check()))) throw new Error('timed out');
 }
 
 /** Runs every dependency check at once; 503 names what is down but never why (no hosts). */
