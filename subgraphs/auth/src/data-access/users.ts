@@ -1,12 +1,8 @@
+import { isUuid } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
 import type { AuthDatabase, NewUser, UserRow } from './auth-database.js';
 
 const UNIQUE_VIOLATION = '23505';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUserId(id: string): boolean {
-  return UUID.test(id);
-}
 
 /** Null when the e-mail is taken: the unique index decides, not an earlier look-up. */
 export async function insertUser(db: Kysely<AuthDatabase>, user: NewUser): Promise<UserRow | null> {
@@ -23,7 +19,7 @@ export async function findUserByEmail(db: Kysely<AuthDatabase>, email: string): 
 }
 
 export async function findUsersByIds(db: Kysely<AuthDatabase>, ids: readonly string[]): Promise<UserRow[]> {
-  const valid = ids.filter(isUserId);
+  const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
   return db.selectFrom('users').selectAll().where('id', 'in', valid).execute();
 }
