@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientConfig } from './lib/config';
 import { accessTokenNeedsRenewal } from './lib/session/access-token-expiry';
+import { BROWSER_COOKIE, browserSecretCookie, newBrowserSecret, readBrowserSecret } from './lib/session/browser-secret';
 import { renewSession } from './lib/session/renew-session';
 import { ACCESS_COOKIE, CLEARED_SESSION_COOKIES, REFRESH_COOKIE, replaceCookies } from './lib/session/session-cookies';
 
@@ -10,10 +11,14 @@ interface SessionUpdate {
 }
 
 /** Renews an expired access token once, before the request goes on, so the request runs signed in. */
-async function renewIfStale(request: NextRequest, gatewayUrl: string): Promise<SessionUpdate | null> {
+async function renewIfStale(
+  request: NextRequest,
+  gatewayUrl: string,
+  browserSecret: string,
+): Promise<SessionUpdate | null> {
   const refreshToken = request.cookies.get(REFRESH_COOKIE)?.value;
   if (!refreshToken || !accessTokenNeedsRenewal(request.cookies.get(ACCESS_COOKIE)?.value, Date.now())) return null;
-  const renewal = await renewSession(gatewayUrl, refreshToken);
+  const renewal = await renewSession(gatewayUrl, refreshToken, browserSecret);
   switch (renewal.kind) {
     case 'renewed':
       return {
@@ -23,6 +28,7 @@ async function renewIfStale(request: NextRequest, gatewayUrl: string): Promise<S
     case 'rejected':
       return { cookies: { [ACCESS_COOKIE]: null, [REFRESH_COOKIE]: null }, setCookies: CLEARED_SESSION_COOKIES };
     case 'unavailable':
+    case 'claimed':
       return null;
   }
 }
@@ -37,12 +43,19 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // A WebSocket upgrade cannot carry Set-Cookie back: renewing there would spend the
   // browser's refresh token without telling it. The browser renews over HTTP first.
   const upgrade = request.headers.get('upgrade')?.toLowerCase() === 'websocket';
-  const update = upgrade ? null : await renewIfStale(request, gatewayUrl);
+  const knownSecret = readBrowserSecret(request.cookies.get(BROWSER_COOKIE)?.value);
+  const browserSecret = knownSecret ?? newBrowserSecret();
+  const update = upgrade ? null : await renewIfStale(request, gatewayUrl, browserSecret);
+  const toGateway = request.nextUrl.pathname === '/graphql';
+  // The browser's secret is this server's alone: the gateway never sees it.
+  const cookieChanges = { ...update?.cookies, ...(toGateway ? { [BROWSER_COOKIE]: null } : {}) };
   const headers = new Headers(request.headers);
-  if (update) headers.set('cookie', replaceCookies(request.headers.get('cookie'), update.cookies));
+  if (Object.keys(cookieChanges).length > 0) {
+    headers.set('cookie', replaceCookies(request.headers.get('cookie'), cookieChanges));
+  }
 
   let response: NextResponse;
-  if (request.nextUrl.pathname === '/graphql') {
+  if (toGateway) {
     const target = new URL(gatewayUrl);
     target.search = request.nextUrl.search;
     response = NextResponse.rewrite(target, { request: { headers } });
@@ -50,6 +63,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     response = NextResponse.next({ request: { headers } });
   }
   for (const cookie of update?.setCookies ?? []) response.headers.append('set-cookie', cookie);
+  if (!knownSecret && !upgrade) {
+    response.headers.append('set-cookie', browserSecretCookie(browserSecret, request.nextUrl.protocol === 'https:'));
+  }
   return response;
 }
 

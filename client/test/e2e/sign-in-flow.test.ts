@@ -102,14 +102,18 @@ describe('signing up, out and in through the storefront', () => {
     const page = await newPage();
     const email = `renew-${Date.now()}@example.com`;
     await signUpInBrowser(page, storefront.origin, email);
-    const cookieNames = async () => (await page.context().cookies(storefront.origin)).map((c) => c.name).sort();
+    const sessionCookieNames = async () =>
+      (await page.context().cookies(storefront.origin))
+        .map((c) => c.name)
+        .filter((name) => name !== 'browser_secret')
+        .sort();
 
     // The browser drops `session` after its 15 minutes; only `refresh_token` is left.
     await page.context().clearCookies({ name: 'session' });
     await page.goto(`${storefront.origin}/sell`);
     await page.getByRole('heading', { name: 'Sell something' }).waitFor();
     expect(await page.getByRole('banner').innerText()).toContain(email);
-    expect(await cookieNames()).toEqual(['refresh_token', 'session']);
+    expect(await sessionCookieNames()).toEqual(['refresh_token', 'session']);
 
     // Again, this time while the page is open: the next call to /graphql renews on its way.
     await page.context().clearCookies({ name: 'session' });
@@ -118,6 +122,41 @@ describe('signing up, out and in through the storefront', () => {
     await page.getByRole('button', { name: 'Put it on sale' }).click();
     await page.waitForURL(/\/stuff\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name: 'Renewed on the way' }).waitFor();
-    expect(await cookieNames()).toEqual(['refresh_token', 'session']);
+    expect(await sessionCookieNames()).toEqual(['refresh_token', 'session']);
+  });
+
+  it('does not hand a renewed session to another browser that presents a copy of the spent refresh token', async () => {
+    const owner = await newPage();
+    const email = `stolen-${Date.now()}@example.com`;
+    await signUpInBrowser(owner, storefront.origin, email);
+    const refreshCookie = async (page: typeof owner) =>
+      (await page.context().cookies(storefront.origin)).find((cookie) => cookie.name === 'refresh_token');
+    const copied = await refreshCookie(owner);
+    expect(copied).toBeDefined();
+
+    // The owner's access token runs out; their next page renews, spending the copied token.
+    await owner.context().clearCookies({ name: 'session' });
+    await owner.goto(`${storefront.origin}/sell`);
+    await owner.getByRole('heading', { name: 'Sell something' }).waitFor();
+    expect((await refreshCookie(owner))?.value).not.toBe(copied!.value);
+
+    // Within the minute the renewal is remembered, someone else presents the copy.
+    const thief = await newPage();
+    await thief
+      .context()
+      .addCookies([
+        { name: copied!.name, value: copied!.value, url: storefront.origin, httpOnly: true, sameSite: 'Strict' },
+      ]);
+    await thief.goto(`${storefront.origin}/sell`);
+    await thief.waitForURL(/\/sign-in\?next=%2Fsell$/);
+    const thiefCookies = await thief.context().cookies(storefront.origin);
+    expect(thiefCookies.find((cookie) => cookie.name === 'session')).toBeUndefined();
+    expect(thiefCookies.find((cookie) => cookie.name === 'refresh_token')?.value ?? copied!.value).toBe(copied!.value);
+
+    // And the owner, who renewed properly, is still signed in.
+    await owner.context().clearCookies({ name: 'session' });
+    await owner.goto(`${storefront.origin}/sell`);
+    await owner.getByRole('heading', { name: 'Sell something' }).waitFor();
+    expect(await owner.getByRole('banner').innerText()).toContain(email);
   });
 });
