@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { ApolloWrapper } from '../components/apollo-wrapper';
 import { SiteHeader } from '../components/site-header';
+import { VerifyEmailBanner } from '../components/verify-email-banner';
 import type { Viewer } from '../lib/graphql/schema-types';
 import { getViewer } from '../lib/viewer';
 import './globals.css';
@@ -30,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <ApolloWrapper>
           <SiteHeader viewer={viewer} />
+          <VerifyEmailBanner viewer={viewer} />
           <main id="main" className="container" tabIndex={-1}>
             {children}
           </main>

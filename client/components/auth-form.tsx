@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { describeError } from '../lib/describe-error';
+import { emailDomainsHint } from '../lib/email-domains-hint';
 import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { SIGN_IN, SIGN_UP } from '../lib/graphql/mutations';
 import { restartLiveUpdates } from '../lib/live-updates';
@@ -12,12 +13,14 @@ import { FormAlert } from './form-alert';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
 
-const INPUTS = ['email', 'password'] as const;
+const INPUTS = ['displayName', 'email', 'password'] as const;
 
 interface AuthFormProps {
   mode: 'sign-in' | 'sign-up';
   /** Where to go once signed in (already checked to be a path on this site). */
   returnPath: string;
+  /** The e-mail domains sign-up accepts, when the site limits them (ALLOWED_EMAIL_DOMAINS). */
+  allowedEmailDomains?: readonly string[];
 }
 
 /**
@@ -26,7 +29,7 @@ interface AuthFormProps {
  * The form does not validate in the browser: the contract's rules are the server's, and
  * its `extensions.fields` are shown beside the inputs they name.
  */
-export function AuthForm({ mode, returnPath }: AuthFormProps) {
+export function AuthForm({ mode, returnPath, allowedEmailDomains = [] }: AuthFormProps) {
   const router = useRouter();
   const [signIn, signInState] = useMutation(SIGN_IN);
   const [signUp, signUpState] = useMutation(SIGN_UP);
@@ -40,7 +43,7 @@ export function AuthForm({ mode, returnPath }: AuthFormProps) {
     setErrors(NO_FORM_ERRORS);
     try {
       if (mode === 'sign-in') await signIn({ variables: { input } });
-      else await signUp({ variables: { input } });
+      else await signUp({ variables: { input: { ...input, displayName: String(form.get('displayName') ?? '') } } });
     } catch (error) {
       setErrors(toFormErrors(describeError(error), INPUTS));
       return;
@@ -54,12 +57,24 @@ export function AuthForm({ mode, returnPath }: AuthFormProps) {
   return (
     <form className="form" onSubmit={submit} noValidate aria-describedby="auth-switch">
       <FormAlert message={errors.summary} />
+      {signingUp ? (
+        <TextField
+          name="displayName"
+          label="Display name"
+          autoComplete="nickname"
+          hint="What others see beside the stuff you sell; your e-mail stays private. 1 to 50 characters."
+          maxLength={50}
+          required
+          error={errors.fields.displayName}
+        />
+      ) : null}
       <TextField
         name="email"
         label="E-mail"
         type="email"
         autoComplete="email"
         inputMode="email"
+        hint={signingUp ? emailDomainsHint(allowedEmailDomains) : undefined}
         required
         error={errors.fields.email}
       />
@@ -72,6 +87,11 @@ export function AuthForm({ mode, returnPath }: AuthFormProps) {
         required
         error={errors.fields.password}
       />
+      {signingUp ? null : (
+        <p className="form-aside">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
+      )}
       <SubmitButton
         busy={busy}
         label={signingUp ? 'Sign up' : 'Sign in'}

@@ -26,7 +26,7 @@ export function CouponTable({ coupons }: { coupons: CouponSummary[] }) {
               </td>
               <td>{coupon.expiresAt ? formatDate(coupon.expiresAt) : 'Never'}</td>
               <td>
-                {formatDate(coupon.createdAt)} by {coupon.createdBy.email}
+                {formatDate(coupon.createdAt)} by {coupon.createdBy.displayName}
               </td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Viewer } from '../lib/graphql/schema-types';
+import { PersonName } from './person-name';
 import { SignOutButton } from './sign-out-button';
 
 /** The links follow who is looking: the admin page is not even offered to others. */
@@ -38,8 +39,8 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
         <div className="account">
           {viewer ? (
             <>
-              <span className="account-email" title={viewer.email}>
-                {viewer.email}
+              <span className="account-name" title={viewer.email ?? undefined}>
+                <PersonName person={viewer} />
               </span>
               <SignOutButton />
             </>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthForm } from '../../components/auth-form';
+import { clientConfig } from '../../lib/config';
 import { safeReturnPath } from '../../lib/safe-return-path';
 import { getViewer } from '../../lib/viewer';
 
@@ -16,7 +17,7 @@ export default async function SignUpPage({ searchParams }: SignUpPageProps) {
   return (
     <div className="narrow">
       <h1>Sign up</h1>
-      <AuthForm mode="sign-up" returnPath={returnPath} />
+      <AuthForm mode="sign-up" returnPath={returnPath} allowedEmailDomains={clientConfig().allowedEmailDomains} />
     </div>
   );
 }

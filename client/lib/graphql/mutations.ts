@@ -1,32 +1,75 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { VIEWER_FIELDS } from './fragments';
 import type { CouponSummary, OrderSummary, PaymentSummary, StuffDetail, Viewer } from './schema-types';
 
-interface Credentials {
-  input: { email: string; password: string };
+/**
+ * What every mutation that signs in reads back: who is now signed in. The tokens stay out of
+ * JavaScript: the gateway sets them as HttpOnly cookies of this site (the call goes through /graphql).
+ */
+interface SignedIn {
+  user: Viewer;
 }
 
-export const SIGN_UP: TypedDocumentNode<{ signUp: { user: Viewer } }, Credentials> = gql`
+export const SIGN_UP: TypedDocumentNode<
+  { signUp: SignedIn },
+  { input: { email: string; password: string; displayName: string } }
+> = gql`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
       user {
-        id
-        email
-        role
+        ...ViewerFields
       }
     }
   }
+  ${VIEWER_FIELDS}
 `;
 
-export const SIGN_IN: TypedDocumentNode<{ signIn: { user: Viewer } }, Credentials> = gql`
+export const SIGN_IN: TypedDocumentNode<{ signIn: SignedIn }, { input: { email: string; password: string } }> = gql`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       user {
-        id
-        email
-        role
+        ...ViewerFields
       }
     }
   }
+  ${VIEWER_FIELDS}
+`;
+
+export const VERIFY_EMAIL: TypedDocumentNode<{ verifyEmail: SignedIn }, { token: string }> = gql`
+  mutation VerifyEmail($token: String!) {
+    verifyEmail(token: $token) {
+      user {
+        ...ViewerFields
+      }
+    }
+  }
+  ${VIEWER_FIELDS}
+`;
+
+export const RESEND_VERIFICATION_EMAIL: TypedDocumentNode<
+  { resendVerificationEmail: boolean },
+  Record<string, never>
+> = gql`
+  mutation ResendVerificationEmail {
+    resendVerificationEmail
+  }
+`;
+
+export const REQUEST_PASSWORD_RESET: TypedDocumentNode<{ requestPasswordReset: boolean }, { email: string }> = gql`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email)
+  }
+`;
+
+export const RESET_PASSWORD: TypedDocumentNode<{ resetPassword: SignedIn }, { token: string; password: string }> = gql`
+  mutation ResetPassword($token: String!, $password: String!) {
+    resetPassword(token: $token, password: $password) {
+      user {
+        ...ViewerFields
+      }
+    }
+  }
+  ${VIEWER_FIELDS}
 `;
 
 export const SIGN_OUT: TypedDocumentNode<{ signOut: boolean }, Record<string, never>> = gql`

@@ -1,14 +1,14 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { VIEWER_FIELDS } from './fragments';
 import type { CouponSummary, OrderDetail, OrderSummary, StuffDetail, StuffSummary, Viewer } from './schema-types';
 
 export const VIEWER: TypedDocumentNode<{ me: Viewer | null }, Record<string, never>> = gql`
   query Viewer {
     me {
-      id
-      email
-      role
+      ...ViewerFields
     }
   }
+  ${VIEWER_FIELDS}
 `;
 
 export const CATALOGUE_PAGE_SIZE = 20;
@@ -54,7 +54,8 @@ export const STUFF: TypedDocumentNode<{ stuff: StuffDetail | null }, { id: strin
       createdAt
       seller {
         id
-        email
+        displayName
+        emailVerified
       }
     }
   }
@@ -132,7 +133,7 @@ export const COUPONS: TypedDocumentNode<{ coupons: CouponSummary[] }, Record<str
       createdAt
       createdBy {
         id
-        email
+        displayName
       }
     }
   }

@@ -5,9 +5,17 @@ export type Availability = 'AVAILABLE' | 'RESERVED' | 'SOLD';
 export type OrderStatus = 'AWAITING_PAYMENT' | 'COMPLETE' | 'CANCELLED';
 export type PaymentStatus = 'SUCCEEDED' | 'FAILED';
 
-export interface Viewer {
+/** A person as anyone may see them: `displayName` and `emailVerified` are public, the e-mail is not. */
+export interface Person {
   id: string;
-  email: string;
+  displayName: string;
+  /** The "verified student" badge. */
+  emailVerified: boolean;
+}
+
+/** The one looking. `User.email` is private: non-null for the user themself and ADMINs, null for anyone else. */
+export interface Viewer extends Person {
+  email: string | null;
   role: Role;
 }
 
@@ -24,7 +32,7 @@ export interface StuffDetail extends StuffSummary {
   version: number;
   createdAt: string;
   reservedUntil: string | null;
-  seller: { id: string; email: string };
+  seller: Person;
 }
 
 export interface PaymentSummary {
@@ -57,7 +65,7 @@ export interface CouponSummary {
   redemptions: number;
   expiresAt: string | null;
   createdAt: string;
-  createdBy: { id: string; email: string };
+  createdBy: Pick<Person, 'id' | 'displayName'>;
 }
 
 export interface StuffAvailability {

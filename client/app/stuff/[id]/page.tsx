@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LiveAvailability } from '../../../components/live-availability';
+import { PersonName } from '../../../components/person-name';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { excerpt } from '../../../lib/excerpt';
 import { findHeldOrder } from '../../../lib/find-held-order';
@@ -65,7 +66,7 @@ export default async function StuffPage({ params }: StuffPageProps) {
         <p className="description">{stuff.description || 'The seller did not describe it.'}</p>
       </section>
       <p className="muted">
-        Sold by {stuff.seller.email} · listed {formatDate(stuff.createdAt)}
+        Sold by <PersonName person={stuff.seller} /> · listed {formatDate(stuff.createdAt)}
       </p>
       {isSeller ? (
         <p>
