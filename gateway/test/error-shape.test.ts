@@ -37,7 +37,9 @@ describe('every error reaches the client in the contract shape', () => {
   afterAll(() => system?.close());
 
   it('BAD_USER_INPUT from a rule, with fields', async () => {
-    const { body } = await system.graphql(`mutation { signUp(input: { email: "x", password: "y" }) { accessToken } }`);
+    const { body } = await system.graphql(
+      `mutation { signUp(input: { email: "x", password: "y", displayName: "X" }) { accessToken } }`,
+    );
     expectContractShape(body, 'BAD_USER_INPUT', 'Invalid input');
     expect((body.errors![0]!.extensions!.fields as unknown[]).length).toBe(2);
   });

@@ -80,7 +80,7 @@ describe('starting up', () => {
     const system = await startTestSystem({ PASSWORD_SCRYPT_LOG2_N: undefined });
     try {
       await system.graphql(
-        `mutation { signUp(input: { email: "cost@example.com", password: "correct horse" }) { accessToken } }`,
+        `mutation { signUp(input: { email: "cost@example.com", password: "correct horse", displayName: "Cost" }) { accessToken } }`,
       );
       const pg = (await import('pg')).default;
       const client = new pg.Client({

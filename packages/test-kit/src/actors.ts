@@ -1,22 +1,62 @@
+import { changeRole } from '@stuffmart/auth';
 import type { TestSystem } from './start-test-system.js';
 
 export interface Actor {
   id: string;
   email: string;
+  displayName: string;
   token: string;
+  refreshToken: string;
 }
+
+export const ACTOR_PASSWORD = 'correct horse battery';
 
 let counter = 0;
 
-/** A new user, signed up through the gateway. */
-export async function signUpActor(system: TestSystem, name = 'user'): Promise<Actor> {
-  const email = `${name}-${process.pid}-${++counter}-${Date.now()}@example.com`;
-  const { body } = await system.graphql<{ signUp: { accessToken: string; user: { id: string } } }>(
-    `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`,
-    { input: { email, password: 'correct horse battery' } },
+interface SessionAnswer {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; displayName: string };
+}
+
+/** A new user, signed up through the gateway (its address not verified). */
+export async function signUpActor(system: TestSystem, name = 'user', email?: string): Promise<Actor> {
+  const address = email ?? `${name}-${process.pid}-${++counter}-${Date.now()}@example.com`;
+  const { body } = await system.graphql<{ signUp: SessionAnswer }>(
+    `mutation ($input: SignUpInput!) {
+      signUp(input: $input) { accessToken refreshToken user { id displayName } }
+    }`,
+    { input: { email: address, password: ACTOR_PASSWORD, displayName: `${name} ${counter}` } },
   );
   if (!body.data) throw new Error(`sign-up failed: ${JSON.stringify(body.errors)}`);
-  return { id: body.data.signUp.user.id, email, token: body.data.signUp.accessToken };
+  const session = body.data.signUp;
+  return {
+    id: session.user.id,
+    email: address,
+    displayName: session.user.displayName,
+    token: session.accessToken,
+    refreshToken: session.refreshToken,
+  };
+}
+
+/**
+ * An ADMIN, made the way an operator makes one (`npm run admin -- grant`), then refreshed so
+ * that its access token carries the role.
+ */
+export async function signUpAdmin(system: TestSystem, name = 'admin'): Promise<Actor> {
+  const actor = await signUpActor(system, name);
+  const env = system.env;
+  await changeRole(
+    { DATABASE_URL: env.DATABASE_URL!, STUFFMART_NAMESPACE: env.STUFFMART_NAMESPACE!, DATABASE_POOL_SIZE: 1 },
+    actor.email,
+    'ADMIN',
+  );
+  const { body } = await system.graphql<{ refreshSession: SessionAnswer }>(
+    `mutation ($token: String) { refreshSession(refreshToken: $token) { accessToken refreshToken } }`,
+    { token: actor.refreshToken },
+  );
+  if (!body.data) throw new Error(`refresh failed: ${JSON.stringify(body.errors)}`);
+  return { ...actor, token: body.data.refreshSession.accessToken, refreshToken: body.data.refreshSession.refreshToken };
 }
 
 /** A stuff listed by `seller` through the gateway; returns its id. */

@@ -3,7 +3,8 @@ export { dropNamespace } from './drop-namespace.js';
 export { startTestSystem, type TestSystem } from './start-test-system.js';
 export { testEnv } from './test-env.js';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
-export { eventually, listStuff, signUpActor, type Actor } from './actors.js';
+export { ACTOR_PASSWORD, eventually, listStuff, signUpActor, signUpAdmin, type Actor } from './actors.js';
+export { freePort, startTestInbox, tokenFromMail, type ReceivedMail, type TestInbox } from './test-inbox.js';
 export {
   DECLINED_CARD,
   GOOD_CARD,

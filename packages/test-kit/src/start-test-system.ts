@@ -49,7 +49,11 @@ const WORKERS: Record<string, SubgraphStarter> = {
   expiration: (env) => startExpiration(loadConfig(expirationConfigSchema, env), 0),
 };
 
-/** The real system, in-process on free ports, with its own databases and Redis keys. */
+/**
+ * The real system, in-process on free ports, with its own databases and Redis keys. `overrides`
+ * reach every service, e.g. SMTP_URL (a `startTestInbox()`), PUBLIC_URL, ADMIN_EMAILS or
+ * ALLOWED_EMAIL_DOMAINS.
+ */
 export async function startTestSystem(overrides: Env = {}, options: TestSystemOptions = {}): Promise<TestSystem> {
   const env = testEnv(overrides);
   const subgraphs: Record<string, RunningServer> = {};

@@ -15,6 +15,8 @@ export function testEnv(overrides: Env = {}): Env {
     NODE_ENV: 'test',
     // 2^14 keeps test sign-ups fast; the OWASP default (2^17) has its own test.
     PASSWORD_SCRYPT_LOG2_N: '14',
+    // Every test signs its users up from 127.0.0.1; the limit itself has its own test.
+    SIGN_UP_MAX_PER_ADDRESS: '1000000',
     // In-process test systems stop at once; the grace period has its own test.
     SHUTDOWN_GRACE_MS: '0',
     ...overrides,

@@ -1,21 +1,38 @@
-import { baseConfigSchema, databaseConfigSchema, portSchema } from '@stuffmart/common';
+import { baseConfigSchema, databaseConfigSchema, namespaceSchema, portSchema } from '@stuffmart/common';
 import { z } from 'zod';
+
+/** A comma-separated list, trimmed and lower-cased, as a set. */
+const lowerCaseSet = z
+  .string()
+  .default('')
+  .transform(
+    (list) =>
+      new Set(
+        list
+          .split(',')
+          .map((entry) => entry.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+  );
 
 export const authConfigSchema = baseConfigSchema.extend(databaseConfigSchema.shape).extend({
   AUTH_PORT: portSchema(4001),
   BIND_HOST: z.string().default('127.0.0.1'),
-  ADMIN_EMAILS: z
+  /** Granted ADMIN when their owner verifies the address, never at sign-up. */
+  ADMIN_EMAILS: lowerCaseSet,
+  /** When not empty, the only domains signUp accepts. */
+  ALLOWED_EMAIL_DOMAINS: lowerCaseSet,
+  /** Without it, mail is written to the log instead of sent. */
+  SMTP_URL: z
     .string()
-    .default('')
-    .transform(
-      (list) =>
-        new Set(
-          list
-            .split(',')
-            .map((email) => email.trim().toLowerCase())
-            .filter(Boolean),
-        ),
-    ),
+    .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.string().default('Stuffmart <no-reply@stuffmart.local>'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('http://127.0.0.1:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
+  SIGN_UP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
   SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   SIGN_IN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -24,3 +41,8 @@ export const authConfigSchema = baseConfigSchema.extend(databaseConfigSchema.sha
 });
 
 export type AuthConfig = z.infer<typeof authConfigSchema>;
+
+/** What `npm run admin` needs: only the database; no key, no Redis, no mail. */
+export const adminCommandConfigSchema = databaseConfigSchema.extend({ STUFFMART_NAMESPACE: namespaceSchema });
+
+export type AdminCommandConfig = z.infer<typeof adminCommandConfigSchema>;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
-export { authConfigSchema, type AuthConfig } from './config.js';
+export { adminCommandConfigSchema, authConfigSchema, type AdminCommandConfig, type AuthConfig } from './config.js';
 export { buildAuthSchema } from './graphql/build-auth-schema.js';
+export { changeRole } from './admin/change-role.js';
 export { startAuth } from './start-auth.js';

@@ -11,7 +11,7 @@ let userId: string;
 beforeAll(async () => {
   system = await startTestSystem();
   const { body } = await system.graphql<any>(
-    `mutation { signUp(input: { email: "tokens@example.com", password: "correct horse" }) { accessToken user { id } } }`,
+    `mutation { signUp(input: { email: "tokens@example.com", password: "correct horse", displayName: "Tokens" }) { accessToken user { id } } }`,
   );
   accessToken = body.data.signUp.accessToken;
   userId = body.data.signUp.user.id;

@@ -9,7 +9,7 @@ let userId: string;
 beforeAll(async () => {
   system = await startTestSystem();
   const { body } = await system.graphql<any>(
-    `mutation { signUp(input: { email: "victim@example.com", password: "correct horse" }) { accessToken user { id } } }`,
+    `mutation { signUp(input: { email: "victim@example.com", password: "correct horse", displayName: "Victim" }) { accessToken user { id } } }`,
   );
   accessToken = body.data.signUp.accessToken;
   userId = body.data.signUp.user.id;

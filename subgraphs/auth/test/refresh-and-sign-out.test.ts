@@ -14,7 +14,9 @@ afterAll(() => system?.close());
 let counter = 0;
 async function newSession() {
   const email = `refresh${++counter}@example.com`;
-  const response = await system.graphql<any>(SIGN_UP, { input: { email, password: 'correct horse' } });
+  const response = await system.graphql<any>(SIGN_UP, {
+    input: { email, password: 'correct horse', displayName: 'Refresher' },
+  });
   return { email, ...response.body.data.signUp, cookies: cookieJar(response.headers) };
 }
 

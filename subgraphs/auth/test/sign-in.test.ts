@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => system?.close());
 
 async function signUp(email: string, password = 'correct horse') {
-  const { body } = await system.graphql(SIGN_UP, { input: { email, password } });
+  const { body } = await system.graphql(SIGN_UP, { input: { email, password, displayName: 'Signer' } });
   expect(body.errors).toBeUndefined();
 }
 

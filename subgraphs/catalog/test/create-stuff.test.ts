@@ -47,12 +47,15 @@ describe('listing stuff', () => {
     expect(stuff.currency).toBe('gbp');
   });
 
-  it('resolves the seller through the auth subgraph', async () => {
+  it('resolves the seller through the auth subgraph: public fields for anyone, the e-mail for the seller only', async () => {
     const stuff = await listStuff(system, seller);
-    const { body } = await system.graphql<any>(`query ($id: ID!) { stuff(id: $id) { seller { id email } } }`, {
-      id: stuff.id,
+    const query = `query ($id: ID!) { stuff(id: $id) { seller { id displayName email emailVerified } } }`;
+    const stranger = await system.graphql<any>(query, { id: stuff.id });
+    expect(stranger.body).toEqual({
+      data: { stuff: { seller: { id: seller.id, displayName: 'seller', email: null, emailVerified: false } } },
     });
-    expect(body).toEqual({ data: { stuff: { seller: { id: seller.id, email: 'seller@example.com' } } } });
+    const own = await system.graphql<any>(query, { id: stuff.id }, { token: seller.token });
+    expect(own.body.data.stuff.seller.email).toBe('seller@example.com');
   });
 
   it('refuses a signed-out caller with UNAUTHENTICATED "Not authorized", before looking at the input', async () => {

@@ -27,7 +27,11 @@ async function user(name: string) {
     url,
     `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
     {
-      input: { email: `${name}-${randomBytes(4).toString('hex')}@example.com`, password: 'correct horse battery' },
+      input: {
+        email: `${name}-${randomBytes(4).toString('hex')}@example.com`,
+        password: 'correct horse battery',
+        displayName: name,
+      },
     },
   );
   return body.data.signUp.accessToken as string;

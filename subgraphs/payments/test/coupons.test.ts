@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   GOOD_CARD,
   signUpActor,
+  signUpAdmin,
   startStripeStandIn,
   startTestSystem,
   type Actor,
   type StripeStandIn,
   type TestSystem,
 } from '@stuffmart/test-kit';
-import { ADMIN_EMAIL, adminActor, orderReads, PAY, reservedSale, stripeEnv } from './support/sale.js';
+import { orderReads, PAY, reservedSale, stripeEnv } from './support/sale.js';
 
 const CREATE = `mutation ($input: CreateCouponInput!) { createCoupon(input: $input) { code percentOff maxRedemptions redemptions expiresAt createdAt createdBy { id email } } }`;
 
@@ -17,8 +18,8 @@ let system: TestSystem;
 let admin: Actor;
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  system = await startTestSystem({ ADMIN_EMAILS: ADMIN_EMAIL, ...stripeEnv(stripe) });
-  admin = await adminActor(system);
+  system = await startTestSystem(stripeEnv(stripe));
+  admin = await signUpAdmin(system);
 });
 afterAll(async () => {
   await system?.close();
@@ -40,7 +41,7 @@ describe('making coupons', () => {
       maxRedemptions: 1,
       redemptions: 0,
       expiresAt: null,
-      createdBy: { id: admin.id, email: ADMIN_EMAIL },
+      createdBy: { id: admin.id, email: admin.email },
     });
     expect(made.code).toMatch(/^[A-Z0-9]{6,32}$/);
     const listed = await system.graphql<any>(`{ coupons { code } }`, {}, { token: admin.token });

@@ -42,3 +42,13 @@ export async function revokeFamily(db: Kysely<AuthDatabase>, familyId: string): 
     .where('revokedAt', 'is', null)
     .execute();
 }
+
+/** Every sign-in of the user ends: their refresh tokens are dead from this commit on. */
+export async function revokeAllOfUser(db: Kysely<AuthDatabase>, userId: string): Promise<void> {
+  await db
+    .updateTable('refreshTokens')
+    .set({ revokedAt: new Date() })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .execute();
+}

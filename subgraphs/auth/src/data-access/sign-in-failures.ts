@@ -1,4 +1,5 @@
 import type { Redis } from '@stuffmart/common';
+import { countAttempt, counterKey, forgiveAttempt, type Counter } from './attempt-counter.js';
 
 export interface SignInLimits {
   maxPerEmail: number;
@@ -6,12 +7,8 @@ export interface SignInLimits {
   windowSeconds: number;
 }
 
-const emailKey = (email: string) => `sign-in-failures:email:${email}`;
-const addressKey = (address: string) => `sign-in-failures:address:${address}`;
-
-function keysFor(email: string, address: string | null): string[] {
-  return address ? [emailKey(email), addressKey(address)] : [emailKey(email)];
-}
+const emailKey = (email: string) => counterKey('sign-in-failures:email', email);
+const addressKey = (address: string) => counterKey('sign-in-failures:address', address);
 
 /**
  * Counts a sign-in attempt before its password is checked, and says whether it is over the
@@ -25,19 +22,13 @@ export async function countSignInAttempt(
   email: string,
   address: string | null,
 ): Promise<boolean> {
-  const pipeline = redis.multi();
-  for (const key of keysFor(email, address)) {
-    pipeline.incr(key);
-    pipeline.expire(key, limits.windowSeconds, 'NX');
-  }
-  const results = (await pipeline.exec()) ?? [];
-  const [forEmail, forAddress] = [Number(results[0]?.[1] ?? 0), Number(results[2]?.[1] ?? 0)];
-  return forEmail > limits.maxPerEmail || forAddress > limits.maxPerAddress;
+  const counters: Counter[] = [{ key: emailKey(email), limit: limits.maxPerEmail }];
+  if (address) counters.push({ key: addressKey(address), limit: limits.maxPerAddress });
+  return countAttempt(redis, counters, limits.windowSeconds);
 }
 
 /** A successful sign-in was not a failure: it is taken off the address, and clears the e-mail. */
 export async function forgiveSignInAttempt(redis: Redis, email: string, address: string | null): Promise<void> {
-  const pipeline = redis.multi().del(emailKey(email));
-  if (address) pipeline.decr(addressKey(address));
-  await pipeline.exec();
+  await redis.del(emailKey(email));
+  if (address) await forgiveAttempt(redis, [addressKey(address)]);
 }

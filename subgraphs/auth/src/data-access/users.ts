@@ -23,3 +23,37 @@ export async function findUsersByIds(db: Kysely<AuthDatabase>, ids: readonly str
   if (valid.length === 0) return [];
   return db.selectFrom('users').selectAll().where('id', 'in', valid).execute();
 }
+
+/** Marks the address verified and makes the user ADMIN when asked; never takes ADMIN away. */
+export async function markEmailVerified(
+  db: Kysely<AuthDatabase>,
+  userId: string,
+  grantAdmin: boolean,
+): Promise<UserRow | undefined> {
+  return db
+    .updateTable('users')
+    .set((eb) => ({
+      emailVerifiedAt: eb.fn.coalesce('emailVerifiedAt', eb.val(new Date())),
+      ...(grantAdmin ? { role: 'ADMIN' as const } : {}),
+    }))
+    .where('id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function setPasswordHash(
+  db: Kysely<AuthDatabase>,
+  userId: string,
+  passwordHash: string,
+): Promise<UserRow | undefined> {
+  return db.updateTable('users').set({ passwordHash }).where('id', '=', userId).returningAll().executeTakeFirst();
+}
+
+/** The operator's grant and revoke; undefined when no user has the e-mail. */
+export async function setRoleByEmail(
+  db: Kysely<AuthDatabase>,
+  email: string,
+  role: UserRow['role'],
+): Promise<UserRow | undefined> {
+  return db.updateTable('users').set({ role }).where('email', '=', email).returningAll().executeTakeFirst();
+}

@@ -8,9 +8,15 @@ export interface AuthDeps {
   db: Kysely<AuthDatabase>;
   redis: Redis;
   jwtKey: string;
+  /** Become ADMIN when they verify the address. */
   adminEmails: ReadonlySet<string>;
+  /** Empty: any domain may sign up. */
+  allowedEmailDomains: ReadonlySet<string>;
   passwordLog2N: number;
   signInLimits: SignInLimits;
+  signUpMaxPerAddress: number;
   /** A hash to compare against when the e-mail is unknown, so timing does not tell. */
   decoyPasswordHash: string;
+  /** Tells the mail sender that a committed transaction enqueued mail. */
+  mail: { wake(): void };
 }

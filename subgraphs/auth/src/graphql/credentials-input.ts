@@ -2,11 +2,14 @@ import { Field, InputType } from 'type-graphql';
 
 @InputType()
 export class SignUpInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'A valid e-mail address, at most 254 characters, stored lower-case; unique' })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '8..128 characters' })
   password!: string;
+
+  @Field(() => String, { description: 'Public; 1..50 characters, trimmed' })
+  displayName!: string;
 }
 
 @InputType()

@@ -48,27 +48,6 @@ export async function orderReads(system: TestSystem, sale: Sale, status: string)
   );
 }
 
-export const ADMIN_EMAIL = 'admin@stuffmart.test';
-
-/** The admin of the test system (start it with ADMIN_EMAILS=ADMIN_EMAIL), signed in. */
-export async function adminActor(system: TestSystem): Promise<Actor> {
-  const input = { email: ADMIN_EMAIL, password: 'correct horse battery' };
-  const signUp = await system.graphql<any>(
-    `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id role } } }`,
-    { input },
-  );
-  const session =
-    signUp.body.data?.signUp ??
-    (
-      await system.graphql<any>(
-        `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken user { id role } } }`,
-        { input },
-      )
-    ).body.data.signIn;
-  if (session.user.role !== 'ADMIN') throw new Error('ADMIN_EMAILS did not make an admin');
-  return { id: session.user.id, email: ADMIN_EMAIL, token: session.accessToken };
-}
-
 /** The environment that points payments at a Stripe stand-in. */
 export function stripeEnv(stripe: StripeStandIn): Record<string, string> {
   return {
