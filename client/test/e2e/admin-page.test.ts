@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.js';
-import { signUpInBrowser } from './support/storefront.js';
+import { signUpInBrowser, verifyInBrowser } from './support/storefront.js';
 import { startStorefront, STOREFRONT_START_TIMEOUT, type Storefront } from './support/storefront-system.js';
 
 const ADMIN_EMAIL = 'admin-page@example.com';
@@ -36,6 +36,9 @@ describe('the admin page', () => {
   it('lets an admin create a coupon and lists it', async () => {
     const page = await storefront.newPage();
     await signUpInBrowser(page, storefront.origin, ADMIN_EMAIL);
+    // ADMIN_EMAILS makes an admin only of whoever proves they read the address's mail.
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
+    await verifyInBrowser(page, storefront.inbox, ADMIN_EMAIL);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Coupons', level: 1 }).waitFor();
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, screenshot } from './support/browser.js';
-import { signUpInBrowser } from './support/storefront.js';
+import { displayNameFor, signUpInBrowser } from './support/storefront.js';
 import { startStorefront, STOREFRONT_START_TIMEOUT, type Storefront } from './support/storefront-system.js';
 
 let storefront: Storefront;
@@ -32,6 +32,7 @@ describe('signing up, out and in through the storefront', () => {
   it('shows each broken rule beside its field when signing up with a bad e-mail and a short password', async () => {
     const page = await newPage();
     await page.goto(`${storefront.origin}/sign-up`);
+    await page.getByLabel('Display name').fill('Not Yet');
     await page.getByLabel('E-mail').fill('not-an-email');
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Sign up' }).click();
@@ -48,7 +49,7 @@ describe('signing up, out and in through the storefront', () => {
     const email = `student-${Date.now()}@example.com`;
     await signUpInBrowser(page, storefront.origin, email);
     expect(new URL(page.url()).pathname).toBe('/');
-    expect(await page.getByRole('banner').innerText()).toContain(email);
+    expect(await page.getByRole('banner').innerText()).toContain(displayNameFor(email));
     await screenshot(page, 'catalogue-signed-in-phone');
 
     // The session cookie is the gateway's, set on the storefront's own origin and HttpOnly.
@@ -64,7 +65,7 @@ describe('signing up, out and in through the storefront', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
-    expect(await page.getByRole('banner').innerText()).not.toContain(email);
+    expect(await page.getByRole('banner').innerText()).not.toContain(displayNameFor(email));
 
     // Pages that need an account send a signed-out visitor to sign in, and back afterwards.
     await page.goto(`${storefront.origin}/sell`);
@@ -81,7 +82,7 @@ describe('signing up, out and in through the storefront', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/sell$/);
     await page.getByRole('heading', { name: 'Sell something' }).waitFor();
-    expect(await page.getByRole('banner').innerText()).toContain(email);
+    expect(await page.getByRole('banner').innerText()).toContain(displayNameFor(email));
   });
 
   it('says beside the e-mail field that an e-mail is already in use', async () => {
@@ -91,6 +92,7 @@ describe('signing up, out and in through the storefront', () => {
 
     const page = await newPage();
     await page.goto(`${storefront.origin}/sign-up`);
+    await page.getByLabel('Display name').fill('Someone else');
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill('another password');
     await page.getByRole('button', { name: 'Sign up' }).click();
@@ -112,7 +114,7 @@ describe('signing up, out and in through the storefront', () => {
     await page.context().clearCookies({ name: 'session' });
     await page.goto(`${storefront.origin}/sell`);
     await page.getByRole('heading', { name: 'Sell something' }).waitFor();
-    expect(await page.getByRole('banner').innerText()).toContain(email);
+    expect(await page.getByRole('banner').innerText()).toContain(displayNameFor(email));
     expect(await sessionCookieNames()).toEqual(['refresh_token', 'session']);
 
     // Again, this time while the page is open: the next call to /graphql renews on its way.
@@ -157,6 +159,6 @@ describe('signing up, out and in through the storefront', () => {
     await owner.context().clearCookies({ name: 'session' });
     await owner.goto(`${storefront.origin}/sell`);
     await owner.getByRole('heading', { name: 'Sell something' }).waitFor();
-    expect(await owner.getByRole('banner').innerText()).toContain(email);
+    expect(await owner.getByRole('banner').innerText()).toContain(displayNameFor(email));
   });
 });

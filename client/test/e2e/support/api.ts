@@ -1,13 +1,35 @@
-import type { TestSystem } from '@stuffmart/test-kit';
+import { tokenFromMail, type TestInbox, type TestSystem } from '@stuffmart/test-kit';
+import { displayNameFor } from './storefront.js';
 
 /** Setup through the API, where the browser is not what a test is about. */
-export async function signUpViaApi(system: TestSystem, email: string, password = 'correct horse 1'): Promise<string> {
+export async function signUpViaApi(
+  system: TestSystem,
+  email: string,
+  {
+    password = 'correct horse 1',
+    displayName = displayNameFor(email),
+  }: { password?: string; displayName?: string } = {},
+): Promise<string> {
   const { body } = await system.graphql<{ signUp: { accessToken: string } }>(
     'mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
-    { input: { email, password } },
+    { input: { email, password, displayName } },
   );
   if (!body.data) throw new Error(`signUp failed: ${JSON.stringify(body.errors)}`);
   return body.data.signUp.accessToken;
+}
+
+/**
+ * Verifies an address with the token of its sign-up mail, read from the test inbox, and
+ * returns the new access token (an address in ADMIN_EMAILS is ADMIN only from here on).
+ */
+export async function verifyViaApi(system: TestSystem, inbox: TestInbox, email: string): Promise<string> {
+  const mail = await inbox.waitForMail(email, (received) => received.text.includes('/verify-email?token='));
+  const { body } = await system.graphql<{ verifyEmail: { accessToken: string } }>(
+    'mutation ($token: String!) { verifyEmail(token: $token) { accessToken } }',
+    { token: tokenFromMail(mail, '/verify-email') },
+  );
+  if (!body.data) throw new Error(`verifyEmail failed: ${JSON.stringify(body.errors)}`);
+  return body.data.verifyEmail.accessToken;
 }
 
 export async function createStuffViaApi(

@@ -7,9 +7,16 @@ export interface ClientServer {
   close(): Promise<void>;
 }
 
-/** `next start` on a free port against the given gateway, as `npm start` would run it. */
-export function startClientServer(gatewayUrl: string, env: Record<string, string> = {}): Promise<ClientServer> {
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', '0', '-H', '127.0.0.1'], {
+/**
+ * `next start` against the given gateway, as `npm start` would run it, on `port` (0: a free
+ * one). A port chosen beforehand lets the system's PUBLIC_URL, the base of links in mails,
+ * name this storefront.
+ */
+export function startClientServer(
+  gatewayUrl: string,
+  { port = 0, env = {} }: { port?: number; env?: Record<string, string> } = {},
+): Promise<ClientServer> {
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: CLIENT_DIR,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', GATEWAY_URL: gatewayUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import { startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { freePort, startTestInbox, startTestSystem, type TestInbox, type TestSystem } from '@stuffmart/test-kit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { ensureClientBuild } from '../../../scripts/client-build.js';
@@ -6,6 +6,8 @@ import { startClientServer, type ClientServer } from './client-server.js';
 
 export interface Storefront {
   system: TestSystem;
+  /** The mail server the system sends to (SMTP_URL): a real SMTP server in this process. */
+  inbox: TestInbox;
   client: ClientServer;
   origin: string;
   /** A page in a browser context of its own: its own cookies, as another person's browser. */
@@ -19,27 +21,38 @@ export interface Storefront {
  */
 const STEP_TIMEOUT = 20_000;
 
-/** The whole thing: gateway and subgraphs in-process, the built storefront in front, and Chromium. */
+/**
+ * The whole thing: gateway and subgraphs in-process, the built storefront in front, a mail
+ * server, and Chromium. The storefront's port is chosen first, so that the system's
+ * PUBLIC_URL (links in mails, allowed origin of browser WebSockets) is this storefront.
+ * `clientEnv` is the storefront's own environment (e.g. ALLOWED_EMAIL_DOMAINS).
+ */
 export async function startStorefront(
   env: Record<string, string> = {},
-  { browser = true }: { browser?: boolean } = {},
+  { browser = true, clientEnv = {} }: { browser?: boolean; clientEnv?: Record<string, string> } = {},
 ): Promise<Storefront> {
   await ensureClientBuild();
-  const system = await startTestSystem(env);
+  const inbox = await startTestInbox();
+  const port = await freePort();
+  let system: TestSystem | null = null;
   let client: ClientServer | null = null;
   let chromium: Browser | null = null;
   try {
-    client = await startClientServer(system.url);
+    system = await startTestSystem({ SMTP_URL: inbox.url, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
+    client = await startClientServer(system.url, { port, env: clientEnv });
     chromium = browser ? await launchBrowser() : null;
   } catch (error) {
     await client?.close();
-    await system.close();
+    await system?.close();
+    await inbox.close();
     throw error;
   }
+  const running = system;
   const started = client;
   const contexts: BrowserContext[] = [];
   return {
-    system,
+    system: running,
+    inbox,
     client: started,
     origin: started.origin,
     newPage: async (viewport) => {
@@ -53,7 +66,8 @@ export async function startStorefront(
       for (const context of contexts) await context.close().catch(() => undefined);
       await chromium?.close();
       await started.close();
-      await system.close();
+      await running.close();
+      await inbox.close();
     },
   };
 }
