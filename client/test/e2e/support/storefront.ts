@@ -46,9 +46,12 @@ export async function sellInBrowser(page: Page, origin: string, title: string, p
   return new URL(page.url()).pathname;
 }
 
-/** The availability region's text (badge and message), which live updates rewrite. */
+/**
+ * The availability region's text (badge and message), which live updates rewrite: the first
+ * status on the page itself (the verify-e-mail banner above it has a status of its own).
+ */
 export function availabilityText(page: Page): Promise<string> {
-  return page.getByRole('status').first().innerText();
+  return page.getByRole('main').getByRole('status').first().innerText();
 }
 
 export function buyButton(page: Page) {
