@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpViaApi } from './support/api.js';
 import { PHONE, screenshot } from './support/browser.js';
 import { displayNameFor, signUpInBrowser } from './support/storefront.js';
 import { startStorefront, STOREFRONT_START_TIMEOUT, type Storefront } from './support/storefront-system.js';
@@ -160,5 +161,21 @@ describe('signing up, out and in through the storefront', () => {
     await owner.goto(`${storefront.origin}/sell`);
     await owner.getByRole('heading', { name: 'Sell something' }).waitFor();
     expect(await owner.getByRole('banner').innerText()).toContain(displayNameFor(email));
+  });
+
+  it('stays on this site after signing in, whatever another host ?next= is dressed up as', async () => {
+    const email = `next-${Date.now()}@example.com`;
+    await signUpViaApi(storefront.system, email);
+    const page = await newPage();
+    for (const next of ['/\t/evil.example', '/\\evil.example', '//evil.example', '/.//evil.example']) {
+      await page.goto(`${storefront.origin}/sign-in?next=${encodeURIComponent(next)}`);
+      // The link to sign up carries the same return path: already the safe one.
+      expect(await page.getByRole('link', { name: 'Sign up' }).last().getAttribute('href')).toBe('/sign-up?next=%2F');
+    }
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill('correct horse 1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(page.url()).toBe(`${storefront.origin}/`);
   });
 });
