@@ -11,7 +11,7 @@ export async function authBench(system: BenchSystem): Promise<Row[]> {
   const signUp = await postGraphQL<any>(
     system.gatewayUrl,
     `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id email role } } }`,
-    { input: { email, password: 'benchmark password' } },
+    { input: { email, password: 'benchmark password', displayName: 'Bench' } },
   );
   const { accessToken, user } = signUp.body.data.signUp;
   const voucher = signInternalIdentity(deriveInternalKey(system.env.JWT_KEY!), {

@@ -12,7 +12,13 @@ export async function benchUser(system: BenchSystem, name: string): Promise<Benc
   const { body } = await postGraphQL<any>(
     system.gatewayUrl,
     `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`,
-    { input: { email: `${name}-${++counter}-${Date.now()}@bench.test`, password: 'benchmark password' } },
+    {
+      input: {
+        email: `${name}-${++counter}-${Date.now()}@bench.test`,
+        password: 'benchmark password',
+        displayName: name,
+      },
+    },
   );
   return { id: body.data.signUp.user.id, token: body.data.signUp.accessToken };
 }

@@ -37,6 +37,7 @@ export async function startBenchSystem(basePort: number, overrides: NodeJS.Proce
       .join(','),
     // Many sign-ins from one address are the benchmark, not an attack.
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000',
+    SIGN_UP_MAX_PER_ADDRESS: '100000',
     ...overrides,
   };
   const launched = await launchServices(env, { without: ['client'] });

@@ -26,7 +26,7 @@ async function signUp(system: BenchSystem, name: string): Promise<string> {
       }
     `,
     {
-      input: { email: `${name}-${Date.now()}@example.com`, password: 'benchmark password' },
+      input: { email: `${name}-${Date.now()}@example.com`, password: 'benchmark password', displayName: name },
     },
   );
   return data.signUp.accessToken;

@@ -1,9 +1,11 @@
+import { adminCommandConfigSchema, changeRole } from '@stuffmart/auth';
+import { loadConfig } from '@stuffmart/common';
 import { GOOD_CARD, postGraphQL } from '@stuffmart/test-kit';
 import { benchBuy, benchStuff, benchUser, type BenchActor } from './bench-actors.js';
 import type { BenchSystem } from './bench-system.js';
 import { percentile, type Row } from './measure.js';
 
-export const BENCH_ADMIN_EMAIL = 'admin@bench.test';
+const BENCH_ADMIN_EMAIL = 'admin@bench.test';
 const fmt = (n: number) => n.toFixed(1);
 
 async function timeUntilSold(system: BenchSystem, stuffId: string): Promise<number> {
@@ -19,16 +21,24 @@ async function timeUntilSold(system: BenchSystem, stuffId: string): Promise<numb
 
 /** Issue 4: payOrder end to end, with a 100% coupon and with the stand-in card, and until SOLD. */
 export async function paymentBench(system: BenchSystem): Promise<Row[]> {
-  const admin = await postGraphQL<any>(
+  const credentials = { email: BENCH_ADMIN_EMAIL, password: 'benchmark password' };
+  await postGraphQL<any>(
     system.gatewayUrl,
     `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
-    { input: { email: BENCH_ADMIN_EMAIL, password: 'benchmark password' } },
+    { input: { ...credentials, displayName: 'Bench admin' } },
+  );
+  // As an operator would (`npm run admin -- grant`); signing in again gives a token with the role.
+  await changeRole(loadConfig(adminCommandConfigSchema, system.env), BENCH_ADMIN_EMAIL, 'ADMIN');
+  const admin = await postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
+    { input: credentials },
   );
   const coupon = await postGraphQL<any>(
     system.gatewayUrl,
     `mutation { createCoupon(input: { percentOff: 100, maxRedemptions: 1000 }) { code } }`,
     {},
-    { token: admin.body.data.signUp.accessToken },
+    { token: admin.body.data.signIn.accessToken },
   );
   const code = coupon.body.data.createCoupon.code;
   const seller = await benchUser(system, 'seller');

@@ -4,7 +4,7 @@ import { authBench } from './auth-bench.js';
 import { startBenchSystem, type BenchSystem } from './bench-system.js';
 import { livePushBench } from './live-push-bench.js';
 import type { Row } from './measure.js';
-import { BENCH_ADMIN_EMAIL, paymentBench } from './payment-bench.js';
+import { paymentBench } from './payment-bench.js';
 import { expiryBench, saleBench } from './sale-bench.js';
 
 const rows: Row[] = [];
@@ -23,7 +23,6 @@ try {
   await withSystem(
     4900,
     {
-      ADMIN_EMAILS: BENCH_ADMIN_EMAIL,
       STRIPE_SECRET_KEY: stripe.secretKey,
       STRIPE_API_URL: stripe.url,
       RESERVATION_WINDOW_SECONDS: '600',

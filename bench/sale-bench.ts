@@ -69,10 +69,10 @@ export async function saleBench(system: BenchSystem): Promise<Row[]> {
     value: fmt(ordered / seconds),
   });
 
-  const query = JSON.stringify({ query: '{ stuffs(first: 50) { nodes { seller { email } availability } } }' });
+  const query = JSON.stringify({ query: '{ stuffs(first: 50) { nodes { seller { displayName } availability } } }' });
   const probe = await postGraphQL<any>(
     system.gatewayUrl,
-    '{ stuffs(first: 50) { nodes { seller { email } availability } } }',
+    '{ stuffs(first: 50) { nodes { seller { displayName } availability } } }',
   );
   const pageSize = probe.body.data.stuffs.nodes.length;
   await quiesce(system);
@@ -81,7 +81,7 @@ export async function saleBench(system: BenchSystem): Promise<Row[]> {
   const after = await system.metrics();
   const requests = load.requestsPerSecond * 10;
   const statements = (after.sql_statements_total ?? 0) - (before.sql_statements_total ?? 0);
-  const label = `stuffs(first: 50) {seller{email} availability}, 50 conns`;
+  const label = `stuffs(first: 50) {seller{displayName} availability}, 50 conns`;
   rows.push({ benchmark: label, figure: 'req/s', value: fmt(load.requestsPerSecond) });
   rows.push({ benchmark: label, figure: 'p50 / p95 ms', value: `${fmt(load.p50)} / ${fmt(load.p95)}` });
   rows.push({
@@ -90,7 +90,9 @@ export async function saleBench(system: BenchSystem): Promise<Row[]> {
     value: fmt(statements / requests),
   });
   for (const first of [1, 10]) {
-    const small = JSON.stringify({ query: `{ stuffs(first: ${first}) { nodes { seller { email } availability } } }` });
+    const small = JSON.stringify({
+      query: `{ stuffs(first: ${first}) { nodes { seller { displayName } availability } } }`,
+    });
     await quiesce(system);
     const m0 = await system.metrics();
     const run = await loadTest({ url: system.gatewayUrl, body: small, connections: 10, seconds: 2 });

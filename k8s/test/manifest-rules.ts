@@ -12,7 +12,14 @@ import type { IProbe } from 'kubernetes-models/v1/Probe';
 export type Workload = Deployment | StatefulSet;
 
 /** Values that only ever come from a Secret. */
-const SECRET_VARIABLES = ['JWT_KEY', 'DATABASE_URL', 'POSTGRES_PASSWORD', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'];
+export const SECRET_VARIABLES = [
+  'JWT_KEY',
+  'DATABASE_URL',
+  'POSTGRES_PASSWORD',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'SMTP_URL',
+];
 
 export const JWT_SECRET = { name: 'jwt-secret', key: 'JWT_KEY' };
 

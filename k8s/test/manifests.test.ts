@@ -16,6 +16,7 @@ import {
   envValue,
   nameOf,
   routeOf,
+  SECRET_VARIABLES,
   secretReferences,
   selects,
   serviceProblems,
@@ -45,6 +46,7 @@ const STAND_IN_SECRETS: Record<string, string> = {
   JWT_KEY: STAND_IN_JWT_KEY,
   DATABASE_URL: 'postgres://postgres:stand-in@postgres:5432/postgres',
   POSTGRES_PASSWORD: 'stand-in',
+  SMTP_URL: 'smtps://stand-in:stand-in@smtp.example.com:465',
 };
 
 /**
@@ -221,6 +223,19 @@ describe('k8s/', () => {
         `${reference.workload} reads ${reference.secret}/${reference.key}`,
       ).toBe(true);
     }
+  });
+
+  it('gives auth SMTP_URL (which holds the mail password) from mail-secret, and keeps it out of every ConfigMap', () => {
+    const variable = containersOf(deployment('auth'))[0]?.env?.find((entry) => entry.name === 'SMTP_URL');
+    expect(variable?.valueFrom?.secretKeyRef).toMatchObject({ name: 'mail-secret', key: 'SMTP_URL' });
+    expect(variable?.valueFrom?.secretKeyRef?.optional ?? false).toBe(false);
+    for (const configMap of manifests.configMaps) {
+      expect(Object.keys(configMap.data ?? {}).filter((key) => SECRET_VARIABLES.includes(key))).toEqual([]);
+    }
+  });
+
+  it('tells auth where the storefront is, for the links in mails', () => {
+    expect(new URL(containerEnv(deployment('auth')).PUBLIC_URL ?? '').protocol).toBe('https:');
   });
 
   it('gives each Deployment a PodDisruptionBudget for its own pods, so a drain never takes all of them', () => {

@@ -24,6 +24,8 @@ const EXAMPLE_FILE = join(ROOT, '.env.example');
 const exampleText = readFileSync(EXAMPLE_FILE, 'utf8');
 const example = parseEnv(exampleText) as Record<string, string | undefined>;
 const STORES = ['postgres', 'redis'];
+/** The mail catcher: every mail of a compose system lands in its web inbox. */
+const MAIL_CATCHER = 'mailpit';
 
 let config: ComposeConfig;
 let scratch: string;
@@ -66,8 +68,10 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('docker-compose.yml with .env.example', () => {
-  it('runs PostgreSQL, Redis, every deployable and the storefront, and nothing else', () => {
-    expect(Object.keys(config.services).sort()).toEqual([...STORES, ...UNITS.map((unit) => unit.name)].sort());
+  it('runs PostgreSQL, Redis, the mail catcher, every deployable and the storefront, and nothing else', () => {
+    expect(Object.keys(config.services).sort()).toEqual(
+      [...STORES, MAIL_CATCHER, ...UNITS.map((unit) => unit.name)].sort(),
+    );
   });
 
   it.each(['JWT_KEY', 'POSTGRES_PASSWORD'])('refuses to start when .env lacks %s, or leaves it empty', (name) => {
@@ -94,14 +98,17 @@ describe('docker-compose.yml with .env.example', () => {
     expect(ignored).toContain('.env');
   });
 
-  it('publishes only the gateway on 4000 and the storefront on 3000', () => {
+  it('publishes only the gateway on 4000, the storefront on 3000 and the web inbox on 8025 (to this machine only)', () => {
     const published = Object.entries(config.services).flatMap(([name, definition]) =>
       publishedPorts(definition).map((port) => ({ name, ...port })),
     );
     expect(published.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'client', host: PUBLIC_PORTS.client, container: PUBLIC_PORTS.client },
       { name: 'gateway', host: PUBLIC_PORTS.gateway, container: PUBLIC_PORTS.gateway },
+      { name: MAIL_CATCHER, host: 8025, container: 8025 },
     ]);
+    const inbox = service(MAIL_CATCHER).ports?.[0];
+    expect(typeof inbox === 'object' ? (inbox as { host_ip?: string }).host_ip : inbox).toMatch(/127\.0\.0\.1/);
   });
 
   it('gives every service a health check', () => {
@@ -209,6 +216,17 @@ describe('docker-compose.yml with .env.example', () => {
       const unit = UNITS.find((candidate) => candidate.name === name);
       expect(urls[name]).toBe(`http://${name}:${env(name)[unit?.portVariable ?? '']}/graphql`);
     }
+  });
+
+  it('sends mail to the mail catcher by default, or to the SMTP_URL set in .env', () => {
+    expect(service(MAIL_CATCHER).image).toMatch(/^axllent\/mailpit:/);
+    expect(env('auth').SMTP_URL).toBe('smtp://mailpit:1025');
+    expect(env('auth').PUBLIC_URL).toBe(example.PUBLIC_URL);
+    const run = composeConfig(exampleWith({ SMTP_URL: 'smtps://user:secret@smtp.example.com:465' }));
+    expect(run.status, run.stderr).toBe(0);
+    expect(containerEnv(parseComposeConfig(run.stdout).services.auth).SMTP_URL).toBe(
+      'smtps://user:secret@smtp.example.com:465',
+    );
   });
 
   it("points the storefront's server at the gateway service", () => {
