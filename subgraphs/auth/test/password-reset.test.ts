@@ -97,6 +97,17 @@ describe('resetting a forgotten password', () => {
     }
   });
 
+  it('lets exactly one of many simultaneous resets with one link through', async () => {
+    const user = await signUpActor(system, 'racer');
+    const token = await resetToken(user);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => system.graphql<any>(RESET, { token, password: `racing secret ${i}` })),
+    );
+    const winners = answers.filter(({ body }) => !body.errors);
+    expect(winners).toHaveLength(1);
+    for (const { body } of answers.filter(({ body }) => body.errors)) expect(errorOf(body)).toEqual(BAD_TOKEN);
+  });
+
   it('refuses a link older than an hour', async () => {
     const user = await signUpActor(system, 'slow');
     const token = await resetToken(user);

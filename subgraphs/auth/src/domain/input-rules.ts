@@ -64,8 +64,8 @@ export function parseEmailArgument(input: unknown): string {
   return parse(z.object({ email }), { email: input }).email;
 }
 
-export function parseTokenArgument(input: unknown, field = 'token'): string {
-  return parse(z.object({ [field]: token }), { [field]: input })[field] as string;
+export function parseTokenArgument(input: unknown): string {
+  return parse(z.object({ token }), { token: input }).token;
 }
 
 export function parseResetPasswordInput(input: unknown): { token: string; password: string } {

@@ -13,6 +13,10 @@ export const createAccountsAndMail: Migration = {
     await sql`ALTER TABLE users ADD CONSTRAINT users_display_name_length
       CHECK (char_length(display_name) BETWEEN 1 AND 50)`.execute(db);
     await sql`ALTER TABLE users ADD COLUMN email_verified_at timestamptz`.execute(db);
+    // Every ADMIN so far got the role from ADMIN_EMAILS at sign-up, without proving the address
+    // was theirs: a squatter may be among them. They become USER, and the owners of the listed
+    // addresses get the role back by verifying (resendVerificationEmail), as everyone now must.
+    await sql`UPDATE users SET role = 'USER' WHERE role = 'ADMIN'`.execute(db);
     await sql`
       CREATE TABLE mail_tokens (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
