@@ -39,6 +39,12 @@ export const databaseConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
     .default('postgres://postgres@127.0.0.1:5432/postgres'),
+  // A role that may create roles and databases: with it the subgraph makes DATABASE_URL's user
+  // its own role at start, owning only its database (k8s/README.md, "Least privilege").
+  DATABASE_ADMIN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });
 

@@ -65,6 +65,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
   try {
     database = await openDatabase<DB>({
       serverUrl: config.DATABASE_URL,
+      adminUrl: config.DATABASE_ADMIN_URL,
       namespace: config.STUFFMART_NAMESPACE,
       subgraph: name,
       migrations: options.migrations,
