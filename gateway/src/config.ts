@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { baseConfigSchema, booleanSchema, portSchema } from '@stuffmart/common';
+import {
+  baseConfigSchema,
+  booleanSchema,
+  checkVoucherKey,
+  portSchema,
+  signingKeysConfigSchema,
+} from '@stuffmart/common';
 import { z } from 'zod';
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -24,17 +30,20 @@ const subgraphUrlsSchema = z
     return urls;
   });
 
-export const gatewayConfigSchema = baseConfigSchema.extend({
-  GATEWAY_PORT: portSchema(4000),
-  BIND_HOST: z.string().default('127.0.0.1'),
-  COOKIE_SECURE: booleanSchema,
-  // Behind ingress-nginx the client's address is in X-Forwarded-For; trust it only there.
-  TRUST_PROXY: booleanSchema,
-  SUBGRAPH_URLS: subgraphUrlsSchema,
-  SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH),
-  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(10),
-  MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
-  MAX_ALIASES: z.coerce.number().int().min(1).default(15),
-});
+export const gatewayConfigSchema = baseConfigSchema
+  .extend(signingKeysConfigSchema.shape)
+  .extend({
+    GATEWAY_PORT: portSchema(4000),
+    BIND_HOST: z.string().default('127.0.0.1'),
+    COOKIE_SECURE: booleanSchema,
+    // Behind ingress-nginx the client's address is in X-Forwarded-For; trust it only there.
+    TRUST_PROXY: booleanSchema,
+    SUBGRAPH_URLS: subgraphUrlsSchema,
+    SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH),
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(10),
+    MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
+    MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  })
+  .superRefine(checkVoucherKey);
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
