@@ -256,6 +256,25 @@ describe('docker-compose.yml with .env.example filled in', () => {
     }
   });
 
+  it('lets the gateway take X-Forwarded-For from the storefront alone, at the fixed address it has', () => {
+    const storefront = service('client').networks;
+    const address = Array.isArray(storefront) ? undefined : storefront?.default?.ipv4_address;
+    expect(address).toBeDefined();
+    expect(env('gateway').TRUST_PROXY).toBe(address);
+    // The address lies in the project network's own subnet, so compose can hand it out.
+    const [subnet = ''] = (config.networks?.default?.ipam?.config ?? []).map((entry) => entry.subnet ?? '');
+    const [base = '', bits = '32'] = subnet.split('/');
+    const toNumber = (ip: string) => ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+    const mask = 2 ** 32 - 2 ** (32 - Number(bits));
+    expect((toNumber(address ?? '') & mask) >>> 0).toBe((toNumber(base) & mask) >>> 0);
+    // Every other service gets its address from compose, so none can take the storefront's.
+    for (const [name, definition] of Object.entries(config.services).filter(([name]) => name !== 'client')) {
+      const networks = definition.networks;
+      const fixed = Array.isArray(networks) ? undefined : networks?.default?.ipv4_address;
+      expect(fixed, name).toBeUndefined();
+    }
+  });
+
   it("points the storefront's server at the gateway service", () => {
     expect(env('client').GATEWAY_URL).toBe(`http://gateway:${env('gateway').GATEWAY_PORT}/graphql`);
   });
