@@ -65,10 +65,16 @@ export async function ensureOwnDatabase(adminUrl: string, serviceUrl: string, na
       [name],
     );
     const database = databases[0];
-    if (!database) await admin.query(`CREATE DATABASE ${quotedName} OWNER ${quotedRole}`);
-    else if (database.owner !== role) await admin.query(`ALTER DATABASE ${quotedName} OWNER TO ${quotedRole}`);
+    if (!database) {
+      await admin.query(`CREATE DATABASE ${quotedName} OWNER ${quotedRole}`);
+    } else if (database.owner !== role) {
+      // Made before the subgraph had a role of its own; while PUBLIC may still connect, the
+      // admin (not always a superuser) can still reach in and hand the tables over. Tables
+      // first: a start that dies in between finds the database still the admin's and redoes both.
+      await handOverTables(adminUrl, name, role);
+      await admin.query(`ALTER DATABASE ${quotedName} OWNER TO ${quotedRole}`);
+    }
     await admin.query(`REVOKE ALL ON DATABASE ${quotedName} FROM PUBLIC`);
-    await handOverTables(adminUrl, name, role);
   } finally {
     await admin.end();
   }
