@@ -120,6 +120,7 @@ FROM ${NODE_IMAGE} AS client
 WORKDIR /app/client
 ENV NODE_ENV=production \
     CLIENT_PORT=3000 \
+    BIND_HOST=0.0.0.0 \
     GATEWAY_URL=http://gateway:4000/graphql
 COPY --from=client-modules /app/ /app/
 COPY --from=client-build /app/client/ /app/client/
@@ -129,5 +130,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.CLIENT_PORT + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# exec: node, not sh, receives SIGTERM and lets Next finish its requests.
-CMD ["sh", "-c", "exec node /app/node_modules/next/dist/bin/next start --hostname 0.0.0.0 --port \"$CLIENT_PORT\""]
+# Next.js behind our own node:http server, which appends each browser's address to
+# X-Forwarded-For for the gateway (scripts/storefront-server.mjs); node receives SIGTERM itself.
+CMD ["node", "/app/client/scripts/storefront-server.mjs"]

@@ -1,11 +1,12 @@
 /**
- * The storefront as `npm start` runs it: built if the sources changed, then `next start`
- * on CLIENT_PORT (default 3000) against GATEWAY_URL. Started by the root launcher, it
- * reports ready over IPC like the other services; SIGTERM/SIGINT stop Next.js with it.
+ * The storefront as `npm start` runs it: built if the sources changed, then served by
+ * scripts/storefront-server.mjs on CLIENT_PORT (default 3000) against GATEWAY_URL. Started by
+ * the root launcher, it reports ready over IPC like the other services; SIGTERM/SIGINT stop
+ * Next.js with it.
  */
 import { spawn } from 'node:child_process';
 import { readClientConfig } from '../lib/config.js';
-import { CLIENT_DIR, ensureClientBuild, NEXT_BIN } from './client-build.js';
+import { CLIENT_DIR, ensureClientBuild } from './client-build.js';
 
 // Next.js only logs a failing instrumentation hook and serves errors; fail here instead, readably.
 try {
@@ -24,9 +25,10 @@ if (!/^\d+$/.test(port) || Number(port) > 65_535) {
 
 process.stdout.write('storefront: building if needed…\n');
 await ensureClientBuild();
-const next = spawn(process.execPath, [NEXT_BIN, 'start', '-p', port, '-H', host], {
+// Next.js behind our own server, which gives the gateway each browser's address (storefront-server.mjs).
+const next = spawn(process.execPath, ['scripts/storefront-server.mjs'], {
   cwd: CLIENT_DIR,
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CLIENT_PORT: port, BIND_HOST: host },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let announced = false;

@@ -1,6 +1,14 @@
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { baseConfigSchema, booleanSchema, portSchema } from '@stuffmart/common';
+import {
+  baseConfigSchema,
+  booleanSchema,
+  checkVoucherKey,
+  portSchema,
+  signingKeysConfigSchema,
+} from '@stuffmart/common';
 import { z } from 'zod';
+import { plainAddress } from './request-identity.js';
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
@@ -24,17 +32,39 @@ const subgraphUrlsSchema = z
     return urls;
   });
 
-export const gatewayConfigSchema = baseConfigSchema.extend({
-  GATEWAY_PORT: portSchema(4000),
-  BIND_HOST: z.string().default('127.0.0.1'),
-  COOKIE_SECURE: booleanSchema,
-  // Behind ingress-nginx the client's address is in X-Forwarded-For; trust it only there.
-  TRUST_PROXY: booleanSchema,
-  SUBGRAPH_URLS: subgraphUrlsSchema,
-  SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH),
-  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(10),
-  MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
-  MAX_ALIASES: z.coerce.number().int().min(1).default(15),
-});
+/**
+ * `true` behind ingress-nginx (nothing else reaches the gateway), `false` when clients reach it
+ * directly, or the addresses of the proxies whose X-Forwarded-For counts (compose: the storefront,
+ * while clients also reach the gateway's published port directly).
+ */
+const trustProxySchema = z
+  .string()
+  .default('false')
+  .transform((value, ctx) => {
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    const addresses = value.split(',').map((entry) => entry.trim());
+    if (!addresses.every((address) => isIP(address) !== 0)) {
+      ctx.addIssue({ code: 'custom', message: 'must be true, false or a comma-separated list of IP addresses' });
+      return z.NEVER;
+    }
+    return addresses.map(plainAddress);
+  });
+
+export const gatewayConfigSchema = baseConfigSchema
+  .extend(signingKeysConfigSchema.shape)
+  .extend({
+    GATEWAY_PORT: portSchema(4000),
+    BIND_HOST: z.string().default('127.0.0.1'),
+    COOKIE_SECURE: booleanSchema,
+    // Behind ingress-nginx the client's address is in X-Forwarded-For; trust it only there.
+    TRUST_PROXY: trustProxySchema,
+    SUBGRAPH_URLS: subgraphUrlsSchema,
+    SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH),
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(10),
+    MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
+    MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  })
+  .superRefine(checkVoucherKey);
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

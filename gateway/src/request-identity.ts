@@ -32,13 +32,25 @@ export function requestIdOf(req: Pick<IncomingMessage, 'headers'>): string {
   return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
 }
 
+/** TRUST_PROXY: trust no proxy, any (behind ingress-nginx), or only the proxies at these addresses. */
+export type TrustProxy = boolean | readonly string[];
+
+/** `::ffff:172.20.0.5` is how an IPv4 peer shows on a dual-stack socket. */
+export function plainAddress(address: string): string {
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address;
+}
+
 /**
- * The client's address: the socket's, or behind ingress-nginx (TRUST_PROXY=true) the last
- * X-Forwarded-For entry, the one our proxy appended. Earlier entries come from the client and
- * prove nothing, so a caller cannot pick the address its failed sign-ins are counted under.
+ * The client's address: the socket's, or when the request comes from a proxy we trust
+ * (TRUST_PROXY) the last X-Forwarded-For entry, the one that proxy appended. Earlier entries come
+ * from the client and prove nothing, so a caller cannot pick the address its failed sign-ins are
+ * counted under; and with a list of proxies, a client reaching us directly cannot either.
  */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string | null {
+export function clientAddress(req: IncomingMessage, trustProxy: TrustProxy): string | null {
   const forwarded = req.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',').pop()!.trim() || null;
-  return req.socket.remoteAddress ?? null;
+  const peer = req.socket.remoteAddress ?? null;
+  const trusted =
+    trustProxy === true || (trustProxy !== false && peer !== null && trustProxy.includes(plainAddress(peer)));
+  if (trusted && typeof forwarded === 'string') return forwarded.split(',').pop()!.trim() || null;
+  return peer;
 }

@@ -8,7 +8,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { planSubscription } from './plan-subscription.js';
 import { relaySubscription } from './relay-subscription.js';
-import { clientAddress, readCredentials, requestIdOf } from './request-identity.js';
+import { clientAddress, readCredentials, requestIdOf, type TrustProxy } from './request-identity.js';
 import { formatSubscriptionErrors } from './subscription-errors.js';
 import { subscriptionOwners } from './subscription-owners.js';
 import { UpstreamConnections } from './upstream-connections.js';
@@ -27,7 +27,7 @@ export interface SubscriptionServerOptions {
   vouchers: VoucherCache;
   limits: readonly ValidationRule[];
   hideSuggestions: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   logger: Logger;
 }
 

@@ -8,7 +8,6 @@ import {
   assertRedisReachable,
   createLogger,
   createRedis,
-  deriveInternalKey,
   Drain,
   errorLoggingPlugin,
   formatError,
@@ -17,6 +16,7 @@ import {
   httpRoutes,
   listen,
   readinessRoute,
+  voucherKeyOf,
   type RunningServer,
 } from '@stuffmart/common';
 import type { GatewayConfig } from './config.js';
@@ -39,7 +39,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
     throw error;
   });
   const supergraph = await loadSupergraph(config.SUPERGRAPH_PATH, config.SUBGRAPH_URLS);
-  const vouchers = new VoucherCache(config.JWT_KEY, deriveInternalKey(config.JWT_KEY));
+  const vouchers = new VoucherCache(config.JWT_KEY, voucherKeyOf(config));
 
   const httpServer = http.createServer();
   const drain = new Drain(config.SHUTDOWN_GRACE_MS);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
-import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Service } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
@@ -16,6 +16,7 @@ const MODELS = {
   'apps/v1/Deployment': Deployment,
   'apps/v1/StatefulSet': StatefulSet,
   'networking.k8s.io/v1/Ingress': Ingress,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
 } as const;
 
@@ -39,6 +40,7 @@ export interface Manifests {
   services: Service[];
   configMaps: ConfigMap[];
   ingresses: Ingress[];
+  networkPolicies: NetworkPolicy[];
   disruptionBudgets: PodDisruptionBudget[];
 }
 
@@ -62,6 +64,7 @@ export function loadManifests(): Manifests {
     services: [],
     configMaps: [],
     ingresses: [],
+    networkPolicies: [],
     disruptionBudgets: [],
   };
   for (const file of manifestFiles()) {
@@ -91,6 +94,7 @@ export function loadManifests(): Manifests {
       else if (model instanceof Service) manifests.services.push(model);
       else if (model instanceof ConfigMap) manifests.configMaps.push(model);
       else if (model instanceof Ingress) manifests.ingresses.push(model);
+      else if (model instanceof NetworkPolicy) manifests.networkPolicies.push(model);
       else manifests.disruptionBudgets.push(model);
     });
   }
@@ -110,6 +114,8 @@ function build(key: keyof typeof MODELS, data: unknown): Model {
       return new StatefulSet(data as ConstructorParameters<typeof StatefulSet>[0]);
     case 'networking.k8s.io/v1/Ingress':
       return new Ingress(data as ConstructorParameters<typeof Ingress>[0]);
+    case 'networking.k8s.io/v1/NetworkPolicy':
+      return new NetworkPolicy(data as ConstructorParameters<typeof NetworkPolicy>[0]);
     case 'policy/v1/PodDisruptionBudget':
       return new PodDisruptionBudget(data as ConstructorParameters<typeof PodDisruptionBudget>[0]);
   }

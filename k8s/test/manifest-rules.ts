@@ -3,7 +3,7 @@
  * finds as sentences, so a failing test says what is wrong and where.
  */
 import type { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
-import type { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import type { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import type { Service } from 'kubernetes-models/v1';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
@@ -14,14 +14,25 @@ export type Workload = Deployment | StatefulSet;
 /** Values that only ever come from a Secret. */
 export const SECRET_VARIABLES = [
   'JWT_KEY',
+  'VOUCHER_KEY',
   'DATABASE_URL',
+  'DATABASE_ADMIN_URL',
   'POSTGRES_PASSWORD',
+  'REDIS_URL',
+  'REDIS_PASSWORD',
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
   'SMTP_URL',
 ];
 
 export const JWT_SECRET = { name: 'jwt-secret', key: 'JWT_KEY' };
+export const VOUCHER_SECRET = { name: 'voucher-secret', key: 'VOUCHER_KEY' };
+
+/** Which keys a Deployment holds: JWT_KEY mints any user's token, VOUCHER_KEY only vouches. */
+export interface KeysNeeded {
+  needsJwtKey: boolean;
+  needsVoucherKey: boolean;
+}
 
 export function nameOf(object: { metadata?: { name?: string } }): string {
   return object.metadata?.name ?? '(unnamed)';
@@ -81,23 +92,34 @@ function resourceProblems(where: string, container: IContainer): string[] {
   return problems;
 }
 
-function secretProblems(where: string, container: IContainer, needsJwtKey: boolean): string[] {
+function keyProblems(
+  where: string,
+  container: IContainer,
+  variable: string,
+  secret: { name: string; key: string },
+  needed: boolean,
+): string[] {
+  const reference = (container.env ?? []).find((entry) => entry.name === variable)?.valueFrom?.secretKeyRef;
+  if (!needed) return reference ? [`${where}: gets ${variable}, which it does not use`] : [];
+  if (!reference || reference.name !== secret.name || reference.key !== secret.key) {
+    return [`${where}: ${variable} does not come from secret ${secret.name}, key ${secret.key}`];
+  }
+  if (reference.optional) return [`${where}: ${variable} is optional, but nothing may start without it`];
+  return [];
+}
+
+function secretProblems(where: string, container: IContainer, keys: KeysNeeded): string[] {
   const problems: string[] = [];
   for (const variable of container.env ?? []) {
     if (SECRET_VARIABLES.includes(variable.name) && variable.value !== undefined) {
       problems.push(`${where}: ${variable.name} is written into the manifest instead of read from a Secret`);
     }
   }
-  const jwt = (container.env ?? []).find((variable) => variable.name === 'JWT_KEY')?.valueFrom?.secretKeyRef;
-  if (!needsJwtKey) {
-    // Whoever holds the key can mint any user's token: only the processes that check tokens get it.
-    if (jwt) problems.push(`${where}: gets JWT_KEY, which it does not use`);
-  } else if (!jwt || jwt.name !== JWT_SECRET.name || jwt.key !== JWT_SECRET.key) {
-    problems.push(`${where}: JWT_KEY does not come from secret ${JWT_SECRET.name}, key ${JWT_SECRET.key}`);
-  } else if (jwt.optional) {
-    problems.push(`${where}: JWT_KEY is optional, but nothing may start without it`);
-  }
-  return problems;
+  return [
+    ...problems,
+    ...keyProblems(where, container, 'JWT_KEY', JWT_SECRET, keys.needsJwtKey),
+    ...keyProblems(where, container, 'VOUCHER_KEY', VOUCHER_SECRET, keys.needsVoucherKey),
+  ];
 }
 
 function runsAsNonRoot(workload: Workload, container: IContainer): boolean {
@@ -108,8 +130,8 @@ function runsAsNonRoot(workload: Workload, container: IContainer): boolean {
   return nonRoot && user !== 0;
 }
 
-/** A Deployment of ours: scaled out, probed, limited, non-root, and keyed from jwt-secret if it checks tokens. */
-export function deploymentProblems(deployment: Deployment, { needsJwtKey }: { needsJwtKey: boolean }): string[] {
+/** A Deployment of ours: scaled out, probed, limited, non-root, and given exactly the keys it uses. */
+export function deploymentProblems(deployment: Deployment, keys: KeysNeeded): string[] {
   const name = nameOf(deployment);
   const spec = deployment.spec;
   if (!spec) return [`${name}: no spec`];
@@ -127,7 +149,7 @@ export function deploymentProblems(deployment: Deployment, { needsJwtKey }: { ne
       ...httpProbeProblems(where, container, container.readinessProbe, '/readyz'),
       ...httpProbeProblems(where, container, container.livenessProbe, '/healthz'),
       ...resourceProblems(where, container),
-      ...secretProblems(where, container, needsJwtKey),
+      ...secretProblems(where, container, keys),
     );
     if (!runsAsNonRoot(deployment, container)) problems.push(`${where}: may run as root`);
   }
@@ -250,4 +272,67 @@ export function envValue(workload: Workload, variable: string): string | undefin
     if (found?.value !== undefined) return found.value;
   }
   return undefined;
+}
+
+/** A pod opening a connection: its namespace and labels. */
+export interface Peer {
+  namespace: string;
+  labels: Record<string, string>;
+}
+
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+/** Kubernetes' label selector: every matchLabels pair and every expression must hold; empty selects all. */
+export function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
+  const pairs = Object.entries(selector?.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
+  const expressions = (selector?.matchExpressions ?? []).every(({ key, operator, values = [] }) => {
+    const value = labels[key];
+    switch (operator) {
+      case 'In':
+        return value !== undefined && values.includes(value);
+      case 'NotIn':
+        return value === undefined || !values.includes(value);
+      case 'Exists':
+        return value !== undefined;
+      case 'DoesNotExist':
+        return value === undefined;
+      default:
+        return false;
+    }
+  });
+  return pairs && expressions;
+}
+
+/**
+ * Whether the NetworkPolicies let `from` connect to `port` of a pod with `to`'s labels, as the
+ * API defines it: a pod no policy selects takes anything; a selected pod takes what any of its
+ * policies' rules allow. A rule's podSelector alone means pods of the policy's own namespace.
+ */
+export function ingressAllowed(policies: NetworkPolicy[], from: Peer, to: Peer, port: number): boolean {
+  const selecting = policies.filter(
+    (policy) =>
+      (policy.spec?.policyTypes ?? ['Ingress']).includes('Ingress') &&
+      selectorMatches(policy.spec?.podSelector, to.labels),
+  );
+  if (selecting.length === 0) return true;
+  return selecting.some((policy) =>
+    (policy.spec?.ingress ?? []).some((rule) => {
+      const peers = rule.from ?? [];
+      const fromMatches =
+        peers.length === 0 ||
+        peers.some((peer) => {
+          if (peer.ipBlock) return false;
+          const namespace = peer.namespaceSelector
+            ? selectorMatches(peer.namespaceSelector, { 'kubernetes.io/metadata.name': from.namespace })
+            : from.namespace === to.namespace;
+          const pod = peer.podSelector ? selectorMatches(peer.podSelector, from.labels) : true;
+          return namespace && pod;
+        });
+      const ports = rule.ports ?? [];
+      return fromMatches && (ports.length === 0 || ports.some((allowed) => allowed.port === port));
+    }),
+  );
 }

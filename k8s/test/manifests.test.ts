@@ -4,7 +4,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseDockerfile, stageNamed } from '../../test/deployment/dockerfile.js';
-import { PUBLIC_PORTS, SUBGRAPHS, UNITS } from '../../test/deployment/deployment-units.js';
+import { PUBLIC_PORTS, SIGNERS, SUBGRAPHS, UNITS, VOUCHER_HOLDERS } from '../../test/deployment/deployment-units.js';
 import { configRefusals, STAND_IN_JWT_KEY } from '../../test/deployment/service-config.js';
 import { presentDeployables } from '../../scripts/build.js';
 import { K8S_DIR, loadManifests, manifestFiles } from './load-manifests.js';
@@ -14,13 +14,17 @@ import {
   containersOf,
   deploymentProblems,
   envValue,
+  ingressAllowed,
   nameOf,
-  routeOf,
+  podTemplateOf,
   SECRET_VARIABLES,
+  routeOf,
   secretReferences,
   selects,
   serviceProblems,
   statefulSetProblems,
+  type KeysNeeded,
+  type Peer,
   type Workload,
 } from './manifest-rules.js';
 
@@ -44,10 +48,32 @@ function brokenCopy(name: string, breakIt: (copy: Deployment) => void): Deployme
 /** Values standing in for the Secrets the operator creates. */
 const STAND_IN_SECRETS: Record<string, string> = {
   JWT_KEY: STAND_IN_JWT_KEY,
-  DATABASE_URL: 'postgres://postgres:stand-in@postgres:5432/postgres',
+  VOUCHER_KEY: 'v'.repeat(48),
+  DATABASE_ADMIN_URL: 'postgres://postgres:stand-in@postgres:5432/postgres',
   POSTGRES_PASSWORD: 'stand-in',
   SMTP_URL: 'smtps://stand-in:stand-in@smtp.example.com:465',
+  REDIS_URL: 'redis://:stand-in@redis:6379',
+  REDIS_PASSWORD: 'stand-in',
+  ...Object.fromEntries(
+    SUBGRAPHS.map((name) => [
+      `${name.toUpperCase()}_DATABASE_URL`,
+      `postgres://stuffmart_${name}:x@postgres:5432/postgres`,
+    ]),
+  ),
 };
+
+function keysNeeded(name: string): KeysNeeded {
+  return {
+    needsJwtKey: (SIGNERS as readonly string[]).includes(name),
+    needsVoucherKey: (VOUCHER_HOLDERS as readonly string[]).includes(name),
+  };
+}
+
+function secretOf(target: Workload, variable: string) {
+  return containersOf(target)
+    .flatMap((container) => container.env ?? [])
+    .find((entry) => entry.name === variable)?.valueFrom?.secretKeyRef;
+}
 
 /**
  * The environment a Deployment's container starts with: its ConfigMaps, its own values, and
@@ -105,8 +131,9 @@ describe('k8s/', () => {
   });
 
   describe.each(UNITS)('$name', (unit) => {
-    it(`has a Deployment that is scaled out, probed, limited, non-root${unit.bundled ? ' and keyed from jwt-secret' : ', without JWT_KEY'}`, () => {
-      expect(deploymentProblems(deployment(unit.name), { needsJwtKey: unit.bundled })).toEqual([]);
+    const keys = keysNeeded(unit.name);
+    it(`has a Deployment that is scaled out, probed, limited, non-root, ${keys.needsJwtKey ? 'with' : 'without'} JWT_KEY and ${keys.needsVoucherKey ? 'with' : 'without'} VOUCHER_KEY`, () => {
+      expect(deploymentProblems(deployment(unit.name), keys)).toEqual([]);
     });
 
     it(`listens on ${unit.portVariable}=${unit.port}, the port its container declares`, () => {
@@ -225,17 +252,68 @@ describe('k8s/', () => {
     }
   });
 
-  it('gives auth SMTP_URL (which holds the mail password) from mail-secret, and keeps it out of every ConfigMap', () => {
+  it('gives auth SMTP_URL (which holds the mail password) from mail-secret', () => {
     const variable = containersOf(deployment('auth'))[0]?.env?.find((entry) => entry.name === 'SMTP_URL');
     expect(variable?.valueFrom?.secretKeyRef).toMatchObject({ name: 'mail-secret', key: 'SMTP_URL' });
     expect(variable?.valueFrom?.secretKeyRef?.optional ?? false).toBe(false);
-    for (const configMap of manifests.configMaps) {
-      expect(Object.keys(configMap.data ?? {}).filter((key) => SECRET_VARIABLES.includes(key))).toEqual([]);
-    }
   });
 
   it('tells auth where the storefront is, for the links in mails', () => {
     expect(new URL(containerEnv(deployment('auth')).PUBLIC_URL ?? '').protocol).toBe('https:');
+  });
+
+  it('keeps every secret out of the ConfigMaps', () => {
+    for (const configMap of manifests.configMaps) {
+      const held = Object.keys(configMap.data ?? {}).filter((key) => SECRET_VARIABLES.includes(key));
+      expect(held, nameOf(configMap)).toEqual([]);
+    }
+  });
+
+  it('runs Redis with a password from redis-secret, which its probes and every client of ours use', () => {
+    const redis = manifests.statefulSets.find((candidate) => nameOf(candidate) === 'redis');
+    if (!redis) throw new Error('no redis StatefulSet');
+    const args = containersOf(redis).flatMap((container) => [...(container.command ?? []), ...(container.args ?? [])]);
+    expect(args.join(' ')).toContain('--requirepass $(REDIS_PASSWORD)');
+    expect(secretOf(redis, 'REDIS_PASSWORD')).toEqual({ name: 'redis-secret', key: 'REDIS_PASSWORD' });
+    expect(secretOf(redis, 'REDISCLI_AUTH')).toEqual({ name: 'redis-secret', key: 'REDIS_PASSWORD' });
+    for (const unit of UNITS) {
+      const reference = secretOf(deployment(unit.name), 'REDIS_URL');
+      if (unit.bundled) expect(reference, unit.name).toEqual({ name: 'redis-secret', key: 'REDIS_URL' });
+      else expect(reference, unit.name).toBeUndefined();
+    }
+  });
+
+  it.each(SUBGRAPHS)('connects %s to PostgreSQL with a URL of its own; the admin URL is optional', (name) => {
+    const target = deployment(name);
+    expect(secretOf(target, 'DATABASE_URL')).toEqual({
+      name: 'database-secret',
+      key: `${name.toUpperCase()}_DATABASE_URL`,
+    });
+    expect(secretOf(target, 'DATABASE_ADMIN_URL')).toEqual({
+      name: 'database-secret',
+      key: 'DATABASE_ADMIN_URL',
+      optional: true,
+    });
+  });
+
+  it('gives PostgreSQL URLs to the subgraphs only', () => {
+    for (const name of ['gateway', 'expiration', 'client']) {
+      const variables = containersOf(deployment(name)).flatMap((container) => container.env ?? []);
+      expect(
+        variables.map((entry) => entry.name).filter((key) => key.startsWith('DATABASE_')),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('serves the site over HTTPS only, with Secure cookies', () => {
+    const [ingress] = manifests.ingresses;
+    const tls = ingress?.spec?.tls ?? [];
+    expect(tls.length).toBeGreaterThan(0);
+    for (const entry of tls) expect(entry.secretName).toBeTruthy();
+    const covered = tls.flatMap((entry) => entry.hosts ?? []);
+    for (const rule of ingress?.spec?.rules ?? []) expect(covered).toContain(rule.host);
+    expect(containerEnv(deployment('gateway')).COOKIE_SECURE).toBe('true');
   });
 
   it('gives each Deployment a PodDisruptionBudget for its own pods, so a drain never takes all of them', () => {
@@ -247,6 +325,66 @@ describe('k8s/', () => {
       expect(budget, nameOf(target)).toBeDefined();
       expect(budget?.spec?.maxUnavailable ?? 0, nameOf(target)).not.toBe(0);
     }
+  });
+});
+
+/** The namespace our manifests are applied to (they name none). */
+const OURS = 'stuffmart';
+
+function podOf(name: string): Peer {
+  const target = workloads.find((candidate) => nameOf(candidate) === name);
+  if (!target) throw new Error(`k8s/ has no workload ${name}`);
+  return { namespace: OURS, labels: podTemplateOf(target)?.metadata?.labels ?? {} };
+}
+
+describe('NetworkPolicy', () => {
+  const policies = manifests.networkPolicies;
+  const ingressController: Peer = { namespace: 'ingress-nginx', labels: { 'app.kubernetes.io/name': 'ingress-nginx' } };
+  const strangers: Record<string, Peer> = {
+    'a pod of ours without our labels': { namespace: OURS, labels: { run: 'debug' } },
+    "another namespace's pod named gateway": { namespace: 'other', labels: { 'app.kubernetes.io/name': 'gateway' } },
+    'the ingress controller': ingressController,
+  };
+  const PORTS: Record<string, number> = {
+    ...Object.fromEntries(UNITS.map((unit) => [unit.name, unit.port])),
+    postgres: 5432,
+    redis: 6379,
+  };
+  const allowed = (from: Peer, to: string) => ingressAllowed(policies, from, podOf(to), PORTS[to] ?? 0);
+  const everyone = Object.keys(PORTS);
+
+  it('isolates every pod of ours: each is selected by a policy', () => {
+    for (const name of everyone) expect(allowed({ namespace: 'anywhere', labels: {} }, name), name).toBe(false);
+  });
+
+  it.each(SUBGRAPHS)('lets only the gateway reach %s', (subgraph) => {
+    expect(allowed(podOf('gateway'), subgraph)).toBe(true);
+    for (const name of everyone.filter((candidate) => candidate !== 'gateway')) {
+      expect(allowed(podOf(name), subgraph), name).toBe(false);
+    }
+    for (const [who, peer] of Object.entries(strangers)) expect(allowed(peer, subgraph), who).toBe(false);
+  });
+
+  it('lets the outside in only through ingress-nginx, to the storefront and the gateway', () => {
+    expect(allowed(ingressController, 'client')).toBe(true);
+    expect(allowed(ingressController, 'gateway')).toBe(true);
+    // The storefront renders pages and proxies /graphql to the gateway.
+    expect(allowed(podOf('client'), 'gateway')).toBe(true);
+    for (const name of everyone.filter((candidate) => !['client', 'gateway'].includes(candidate))) {
+      expect(allowed(ingressController, name), name).toBe(false);
+    }
+  });
+
+  it('lets only the subgraphs reach PostgreSQL', () => {
+    for (const name of everyone) {
+      expect(allowed(podOf(name), 'postgres'), name).toBe((SUBGRAPHS as readonly string[]).includes(name));
+    }
+    for (const [who, peer] of Object.entries(strangers)) expect(allowed(peer, 'postgres'), who).toBe(false);
+  });
+
+  it('lets only our services reach Redis, not the storefront', () => {
+    for (const unit of UNITS) expect(allowed(podOf(unit.name), 'redis'), unit.name).toBe(unit.bundled);
+    for (const [who, peer] of Object.entries(strangers)) expect(allowed(peer, 'redis'), who).toBe(false);
   });
 });
 
@@ -293,7 +431,7 @@ describe('the rules catch what they are for', () => {
       'root',
     ],
   ])('reports %s', (_, breakIt, problem) => {
-    expect(deploymentProblems(brokenCopy('orders', breakIt), { needsJwtKey: true }).join('\n')).toContain(problem);
+    expect(deploymentProblems(brokenCopy('auth', breakIt), keysNeeded('auth')).join('\n')).toContain(problem);
   });
 
   it('reports the signing key given to the storefront, which only renders pages', () => {
@@ -303,9 +441,29 @@ describe('the rules catch what they are for', () => {
         valueFrom: { secretKeyRef: { name: 'jwt-secret', key: 'JWT_KEY' } },
       }),
     );
-    expect(deploymentProblems(withKey, { needsJwtKey: false })).toEqual([
+    expect(deploymentProblems(withKey, keysNeeded('client'))).toEqual([
       'client/client: gets JWT_KEY, which it does not use',
     ]);
+  });
+
+  it('reports the signing key given to a subgraph that only checks vouchers', () => {
+    const withKey = brokenCopy('orders', (copy) =>
+      containersOf(copy)[0]?.env?.push({
+        name: 'JWT_KEY',
+        valueFrom: { secretKeyRef: { name: 'jwt-secret', key: 'JWT_KEY' } },
+      }),
+    );
+    expect(deploymentProblems(withKey, keysNeeded('orders'))).toEqual([
+      'orders/orders: gets JWT_KEY, which it does not use',
+    ]);
+  });
+
+  it('reports a policy that lets every pod reach the subgraphs', () => {
+    const open = structuredClone(manifests.networkPolicies.find((policy) => nameOf(policy) === 'subgraphs'));
+    const rule = open?.spec?.ingress?.[0];
+    if (rule) delete rule.from;
+    const others = manifests.networkPolicies.filter((policy) => nameOf(policy) !== 'subgraphs');
+    expect(open && ingressAllowed([...others, open], podOf('client'), podOf('orders'), 4003)).toBe(true);
   });
 
   it('reports a Service whose selector matches no pods', () => {

@@ -14,11 +14,13 @@ export interface ComposeService {
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
   volumes?: Array<string | { type?: string; source?: string; target?: string }>;
+  networks?: string[] | Record<string, { ipv4_address?: string } | null>;
 }
 
 export interface ComposeConfig {
   services: Record<string, ComposeService>;
   volumes?: Record<string, unknown>;
+  networks?: Record<string, { ipam?: { config?: Array<{ subnet?: string }> } } | null>;
 }
 
 export interface ComposeRun {

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jwtKeySchema } from '@stuffmart/common';
 import { presentDeployables } from '../../scripts/build.js';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +16,8 @@ import {
   type ComposeService,
 } from './compose-config.js';
 import { parseDockerfile, stageNamed } from './dockerfile.js';
-import { PUBLIC_PORTS, SUBGRAPHS, UNITS } from './deployment-units.js';
-import { configRefusals, STAND_IN_JWT_KEY } from './service-config.js';
+import { PUBLIC_PORTS, SIGNERS, SUBGRAPHS, UNITS, VOUCHER_HOLDERS } from './deployment-units.js';
+import { configRefusals, STAND_IN_SECRETS } from './service-config.js';
 
 const EXAMPLE_FILE = join(ROOT, '.env.example');
 const exampleText = readFileSync(EXAMPLE_FILE, 'utf8');
@@ -26,6 +25,7 @@ const example = parseEnv(exampleText) as Record<string, string | undefined>;
 const STORES = ['postgres', 'redis'];
 /** The mail catcher: every mail of a compose system lands in its web inbox. */
 const MAIL_CATCHER = 'mailpit';
+const SECRETS = Object.keys(STAND_IN_SECRETS);
 
 let config: ComposeConfig;
 let scratch: string;
@@ -53,44 +53,50 @@ function exampleWith(changes: Record<string, string | undefined>): string {
     .split('\n')
     .filter((line) => !Object.keys(changes).some((name) => line.startsWith(`${name}=`)))
     .concat(Object.entries(changes).flatMap(([name, value]) => (value === undefined ? [] : [`${name}=${value}`])));
-  const file = join(scratch, `env-${Object.keys(changes).join('-')}-${Math.random().toString(36).slice(2)}`);
+  const file = join(scratch, `env-${Math.random().toString(36).slice(2)}`);
   writeFileSync(file, lines.join('\n'));
   return file;
 }
 
+/** .env.example as the operator fills it in: every secret set. */
+const filledExample = () => exampleWith(STAND_IN_SECRETS);
+
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'stuffmart-compose-'));
-  const run = composeConfig(EXAMPLE_FILE);
-  if (run.status !== 0) throw new Error(`docker-compose config refused the file with .env.example:\n${run.stderr}`);
+  const run = composeConfig(filledExample());
+  if (run.status !== 0) throw new Error(`docker-compose config refused .env.example filled in:\n${run.stderr}`);
   config = parseComposeConfig(run.stdout);
 });
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('docker-compose.yml with .env.example', () => {
+describe('docker-compose.yml with .env.example filled in', () => {
   it('runs PostgreSQL, Redis, the mail catcher, every deployable and the storefront, and nothing else', () => {
     expect(Object.keys(config.services).sort()).toEqual(
       [...STORES, MAIL_CATCHER, ...UNITS.map((unit) => unit.name)].sort(),
     );
   });
 
-  it.each(['JWT_KEY', 'POSTGRES_PASSWORD'])('refuses to start when .env lacks %s, or leaves it empty', (name) => {
+  it.each(SECRETS)('refuses to start when .env lacks %s, or leaves it empty', (name) => {
     for (const value of [undefined, '']) {
-      const run = composeConfig(exampleWith({ [name]: value }));
+      const run = composeConfig(exampleWith({ ...STAND_IN_SECRETS, [name]: value }));
       expect(run.status, `${name}=${value ?? '(missing)'}`).not.toBe(0);
       expect(run.stderr).toContain(name);
     }
   });
 
-  it('never falls back to a default or empty JWT_KEY, wherever it is used', () => {
-    const uses = [...readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8').matchAll(/\$\{JWT_KEY([^}]*)\}/g)];
-    expect(uses.length).toBeGreaterThan(0);
-    for (const [use, modifier] of uses) expect(modifier, use).toMatch(/^:\?/);
+  it('refuses to start with .env.example as it is: no example password ever runs', () => {
+    for (const name of SECRETS) expect(example[name], name).toBe('');
+    const run = composeConfig(EXAMPLE_FILE);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/set \w+ in \.env/);
   });
 
-  it("offers a placeholder JWT_KEY that the services' own config refuses, so nobody runs on it", () => {
-    expect(example.JWT_KEY).toBeDefined();
-    expect(jwtKeySchema.safeParse(example.JWT_KEY).success).toBe(false);
+  it.each(SECRETS)('never falls back to a default or empty %s, wherever it is used', (name) => {
+    const text = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+    const uses = [...text.matchAll(new RegExp(`\\$\\{${name}([^}]*)\\}`, 'g'))];
+    expect(uses.length).toBeGreaterThan(0);
+    for (const [use, modifier] of uses) expect(modifier, use).toMatch(/^:\?/);
   });
 
   it('keeps .env, where the real secrets go, out of git', () => {
@@ -156,11 +162,44 @@ describe('docker-compose.yml with .env.example', () => {
     expect(command).toMatch(/--maxmemory-policy noeviction/);
   });
 
-  it('gives PostgreSQL the password from .env, and the services a URL with it', () => {
-    expect(env('postgres').POSTGRES_PASSWORD).toBe(example.POSTGRES_PASSWORD);
-    const url = new URL(env('auth').DATABASE_URL ?? '');
+  it('runs Redis with a password that every client sends and its own health check uses', () => {
+    const command = [service('redis').command ?? []].flat().join(' ');
+    expect(command).toContain(`--requirepass ${STAND_IN_SECRETS.REDIS_PASSWORD}`);
+    // redis-cli authenticates with REDISCLI_AUTH; without it the health check would see NOAUTH.
+    expect(env('redis').REDISCLI_AUTH).toBe(STAND_IN_SECRETS.REDIS_PASSWORD);
+    for (const unit of UNITS.filter((candidate) => candidate.bundled)) {
+      expect(decodeURIComponent(new URL(env(unit.name).REDIS_URL ?? '').password), unit.name).toBe(
+        STAND_IN_SECRETS.REDIS_PASSWORD,
+      );
+    }
+    expect(env('client')).not.toHaveProperty('REDIS_URL');
+  });
+
+  it('gives PostgreSQL the superuser password from .env, and the subgraphs the admin URL with it', () => {
+    expect(env('postgres').POSTGRES_PASSWORD).toBe(STAND_IN_SECRETS.POSTGRES_PASSWORD);
+    for (const name of SUBGRAPHS) {
+      const admin = new URL(env(name).DATABASE_ADMIN_URL ?? '');
+      expect(admin.hostname, name).toBe('postgres');
+      expect(admin.password, name).toBe(STAND_IN_SECRETS.POSTGRES_PASSWORD);
+    }
+  });
+
+  it.each(SUBGRAPHS)('connects %s to PostgreSQL as a role of its own, with a password of its own', (name) => {
+    const url = new URL(env(name).DATABASE_URL ?? '');
     expect(url.hostname).toBe('postgres');
-    expect(url.password).toBe(example.POSTGRES_PASSWORD);
+    expect(url.username).toBe(`stuffmart_${name}`);
+    const secret = `${name.toUpperCase()}_DB_PASSWORD` as keyof typeof STAND_IN_SECRETS;
+    expect(url.password).toBe(STAND_IN_SECRETS[secret]);
+    expect(url.password).not.toBe(STAND_IN_SECRETS.POSTGRES_PASSWORD);
+  });
+
+  it('gives PostgreSQL URLs to the subgraphs only', () => {
+    for (const name of ['gateway', 'expiration', 'client']) {
+      expect(
+        Object.keys(env(name)).filter((key) => key.startsWith('DATABASE_')),
+        name,
+      ).toEqual([]);
+    }
   });
 
   describe.each(UNITS)('the $name service', (unit) => {
@@ -174,28 +213,34 @@ describe('docker-compose.yml with .env.example', () => {
       expect(image).toBe(`stuffmart/${unit.name}`);
     });
 
-    it(`listens on ${unit.portVariable}=${unit.port} and ${unit.bundled ? 'gets JWT_KEY from .env' : 'gets no JWT_KEY, which it does not use'}`, () => {
+    const signs = (SIGNERS as readonly string[]).includes(unit.name);
+    const vouches = (VOUCHER_HOLDERS as readonly string[]).includes(unit.name);
+    it(`listens on ${unit.portVariable}=${unit.port}, ${signs ? 'gets' : 'does not get'} JWT_KEY and ${vouches ? 'gets' : 'does not get'} VOUCHER_KEY`, () => {
       expect(env(unit.name)[unit.portVariable]).toBe(String(unit.port));
-      expect(env(unit.name).JWT_KEY).toBe(unit.bundled ? example.JWT_KEY : undefined);
+      expect(env(unit.name).JWT_KEY).toBe(signs ? STAND_IN_SECRETS.JWT_KEY : undefined);
+      expect(env(unit.name).VOUCHER_KEY).toBe(vouches ? STAND_IN_SECRETS.VOUCHER_KEY : undefined);
     });
 
     if (unit.bundled) {
       it('listens on every interface and finds Redis (and PostgreSQL) by service name', () => {
         expect(env(unit.name).BIND_HOST).toBe('0.0.0.0');
         expect(new URL(env(unit.name).REDIS_URL ?? '').hostname).toBe('redis');
-        if (unit.name !== 'gateway') expect(new URL(env(unit.name).DATABASE_URL ?? '').hostname).toBe('postgres');
+        if ((SUBGRAPHS as readonly string[]).includes(unit.name)) {
+          expect(new URL(env(unit.name).DATABASE_URL ?? '').hostname).toBe('postgres');
+        }
       });
     }
   });
 
   // Only the code that exists can judge; the others join as their main.ts lands.
   it.each(presentDeployables())('gives $name an environment its own config accepts', async (deployable) => {
-    const given = { ...containerEnv(service(deployable.name)), JWT_KEY: STAND_IN_JWT_KEY };
-    expect(await configRefusals(deployable, given)).toEqual([]);
+    expect(await configRefusals(deployable, containerEnv(service(deployable.name)))).toEqual([]);
   });
 
   it('passes the Stripe keys set in .env to payments and the gateway, and leaves them unset otherwise', () => {
-    const run = composeConfig(exampleWith({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }));
+    const run = composeConfig(
+      exampleWith({ ...STAND_IN_SECRETS, STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }),
+    );
     expect(run.status, run.stderr).toBe(0);
     const withKeys = parseComposeConfig(run.stdout);
     expect(containerEnv(withKeys.services.payments)).toMatchObject({
@@ -222,11 +267,30 @@ describe('docker-compose.yml with .env.example', () => {
     expect(service(MAIL_CATCHER).image).toMatch(/^axllent\/mailpit:/);
     expect(env('auth').SMTP_URL).toBe('smtp://mailpit:1025');
     expect(env('auth').PUBLIC_URL).toBe(example.PUBLIC_URL);
-    const run = composeConfig(exampleWith({ SMTP_URL: 'smtps://user:secret@smtp.example.com:465' }));
+    const run = composeConfig(exampleWith({ ...STAND_IN_SECRETS, SMTP_URL: 'smtps://user:secret@smtp.example.com:465' }));
     expect(run.status, run.stderr).toBe(0);
     expect(containerEnv(parseComposeConfig(run.stdout).services.auth).SMTP_URL).toBe(
       'smtps://user:secret@smtp.example.com:465',
     );
+  });
+
+  it('lets the gateway take X-Forwarded-For from the storefront alone, at the fixed address it has', () => {
+    const storefront = service('client').networks;
+    const address = Array.isArray(storefront) ? undefined : storefront?.default?.ipv4_address;
+    expect(address).toBeDefined();
+    expect(env('gateway').TRUST_PROXY).toBe(address);
+    // The address lies in the project network's own subnet, so compose can hand it out.
+    const [subnet = ''] = (config.networks?.default?.ipam?.config ?? []).map((entry) => entry.subnet ?? '');
+    const [base = '', bits = '32'] = subnet.split('/');
+    const toNumber = (ip: string) => ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+    const mask = 2 ** 32 - 2 ** (32 - Number(bits));
+    expect((toNumber(address ?? '') & mask) >>> 0).toBe((toNumber(base) & mask) >>> 0);
+    // Every other service gets its address from compose, so none can take the storefront's.
+    for (const [name, definition] of Object.entries(config.services).filter(([name]) => name !== 'client')) {
+      const networks = definition.networks;
+      const fixed = Array.isArray(networks) ? undefined : networks?.default?.ipv4_address;
+      expect(fixed, name).toBeUndefined();
+    }
   });
 
   it("points the storefront's server at the gateway service", () => {

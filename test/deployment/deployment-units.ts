@@ -18,3 +18,9 @@ export const SUBGRAPHS = ['auth', 'catalog', 'orders', 'payments'] as const;
 
 /** What the public reaches: the API and the storefront, nothing else. */
 export const PUBLIC_PORTS = { gateway: 4000, client: 3000 } as const;
+
+/** Whoever holds JWT_KEY can mint any user's access token: only these sign anything. */
+export const SIGNERS = ['gateway', 'auth'] as const;
+
+/** Who gets VOUCHER_KEY: the gateway signs vouchers with it, the subgraphs check them. */
+export const VOUCHER_HOLDERS = ['gateway', ...SUBGRAPHS] as const;

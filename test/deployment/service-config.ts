@@ -32,3 +32,15 @@ export async function configRefusals(deployable: Deployable, env: Record<string,
 
 /** A key the services accept, standing in for the real one the operator creates. */
 export const STAND_IN_JWT_KEY = 'k'.repeat(48);
+
+/** Every secret .env must hold, with a value standing in for the operator's (letters and digits for URLs). */
+export const STAND_IN_SECRETS = {
+  JWT_KEY: STAND_IN_JWT_KEY,
+  VOUCHER_KEY: 'v'.repeat(48),
+  POSTGRES_PASSWORD: 'postgresStandIn',
+  AUTH_DB_PASSWORD: 'authStandIn',
+  CATALOG_DB_PASSWORD: 'catalogStandIn',
+  ORDERS_DB_PASSWORD: 'ordersStandIn',
+  PAYMENTS_DB_PASSWORD: 'paymentsStandIn',
+  REDIS_PASSWORD: 'redisStandIn',
+} as const;

@@ -8,12 +8,17 @@ export { ConfigError, loadConfig, type Env } from './config/load-config.js';
 export {
   baseConfigSchema,
   booleanSchema,
+  checkVoucherKey,
   databaseConfigSchema,
   jwtKeySchema,
   namespaceSchema,
   portSchema,
+  signingKeysConfigSchema,
+  voucherKeysConfigSchema,
+  voucherKeySchema,
   type BaseConfig,
   type DatabaseConfig,
+  type VoucherKeysConfig,
 } from './config/base-config.js';
 export type { Identity, Role } from './auth/identity.js';
 export { assertSignedIn } from './auth/assert-signed-in.js';
@@ -30,6 +35,7 @@ export {
   readInternalIdentity,
   REQUEST_ID_HEADER,
   signInternalIdentity,
+  voucherKeyOf,
   type VouchedRequest,
 } from './auth/internal-identity.js';
 export { createLogger, type Logger } from './logging/logger.js';

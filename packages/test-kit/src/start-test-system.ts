@@ -3,7 +3,7 @@ import { catalogConfigSchema, startCatalog } from '@stuffmart/catalog';
 import { ordersConfigSchema, startOrders } from '@stuffmart/orders';
 import { paymentsConfigSchema, startPayments } from '@stuffmart/payments';
 import { expirationConfigSchema, startExpiration } from '@stuffmart/expiration';
-import { loadConfig, type Env, type RunningServer } from '@stuffmart/common';
+import { deriveInternalKey, loadConfig, type Env, type RunningServer } from '@stuffmart/common';
 import { gatewayConfigSchema, startGateway } from '@stuffmart/gateway';
 import { dropNamespace } from './drop-namespace.js';
 import { postGraphQL, type GraphQLResponse, type RequestOptions } from './graphql-client.js';
@@ -32,11 +32,16 @@ export interface TestSystem {
 
 type SubgraphStarter = (env: Env) => Promise<RunningServer>;
 
+/** As deployed: only the gateway and auth hold JWT_KEY; the rest get the voucher key alone. */
+function voucherKeyOnly({ JWT_KEY, ...env }: Env): Env {
+  return JWT_KEY && !env.VOUCHER_KEY ? { ...env, VOUCHER_KEY: deriveInternalKey(JWT_KEY) } : env;
+}
+
 const SUBGRAPHS: Record<string, SubgraphStarter> = {
   auth: (env) => startAuth(loadConfig(authConfigSchema, env), 0),
-  catalog: (env) => startCatalog(loadConfig(catalogConfigSchema, env), 0),
-  orders: (env) => startOrders(loadConfig(ordersConfigSchema, env), 0),
-  payments: (env) => startPayments(loadConfig(paymentsConfigSchema, env), 0),
+  catalog: (env) => startCatalog(loadConfig(catalogConfigSchema, voucherKeyOnly(env)), 0),
+  orders: (env) => startOrders(loadConfig(ordersConfigSchema, voucherKeyOnly(env)), 0),
+  payments: (env) => startPayments(loadConfig(paymentsConfigSchema, voucherKeyOnly(env)), 0),
 };
 
 export interface TestSystemOptions {
@@ -46,7 +51,7 @@ export interface TestSystemOptions {
 
 /** Processes that are not subgraphs: started after them, stopped before them. */
 const WORKERS: Record<string, SubgraphStarter> = {
-  expiration: (env) => startExpiration(loadConfig(expirationConfigSchema, env), 0),
+  expiration: (env) => startExpiration(loadConfig(expirationConfigSchema, voucherKeyOnly(env)), 0),
 };
 
 /**

@@ -20,6 +20,13 @@ export function deriveInternalKey(jwtKey: string): string {
   return createHmac('sha256', jwtKey).update('stuffmart internal identity v1').digest('base64url');
 }
 
+/** The voucher key a process uses: VOUCHER_KEY, or where only JWT_KEY is set, derived from it. */
+export function voucherKeyOf(keys: { JWT_KEY?: string; VOUCHER_KEY?: string }): string {
+  if (keys.VOUCHER_KEY) return keys.VOUCHER_KEY;
+  if (keys.JWT_KEY) return deriveInternalKey(keys.JWT_KEY);
+  throw new Error('VOUCHER_KEY: is required');
+}
+
 export interface VouchedRequest {
   user: Identity | null;
   /** The client's address as the gateway saw it; used for rate limits. */

@@ -6,6 +6,8 @@ export const jwtKeySchema = z
   .string({ error: 'is required: the HMAC key for access tokens, at least 32 characters' })
   .min(32, { error: 'must be at least 32 characters' });
 
+export const voucherKeySchema = z.string().min(32, { error: 'must be at least 32 characters' });
+
 export const namespaceSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'must be lower-case letters, digits and _, starting with a letter' })
@@ -20,7 +22,6 @@ export const booleanSchema = z
 
 /** What every Stuffmart process reads: the contract's table, "Starting it". */
 export const baseConfigSchema = z.object({
-  JWT_KEY: jwtKeySchema,
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
@@ -33,14 +34,56 @@ export const baseConfigSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(8000).default(1000),
 });
 
+/**
+ * The gateway and auth sign (vouchers, access tokens) and so hold JWT_KEY; their voucher key is
+ * VOUCHER_KEY when given, else derived from JWT_KEY (`npm run derive-voucher-key` prints it).
+ */
+export const signingKeysConfigSchema = z.object({
+  JWT_KEY: jwtKeySchema,
+  VOUCHER_KEY: voucherKeySchema.optional(),
+});
+
+/**
+ * Catalog, orders and payments only check the gateway's vouchers: VOUCHER_KEY is all they need.
+ * JWT_KEY stays accepted for one machine (`npm start`), where the key is derived from it.
+ */
+export const voucherKeysConfigSchema = z.object({
+  JWT_KEY: jwtKeySchema.optional(),
+  VOUCHER_KEY: voucherKeySchema.optional(),
+});
+
+/** For `.superRefine` on a service's schema: a voucher key can be had, and it is not JWT_KEY itself. */
+export function checkVoucherKey(
+  keys: { JWT_KEY?: string; VOUCHER_KEY?: string },
+  ctx: { addIssue(issue: { code: 'custom'; path: string[]; message: string }): void },
+): void {
+  if (!keys.VOUCHER_KEY && !keys.JWT_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['VOUCHER_KEY'],
+      message: 'is required: the key the gateway signs identity vouchers with (npm run derive-voucher-key)',
+    });
+  } else if (keys.VOUCHER_KEY !== undefined && keys.VOUCHER_KEY === keys.JWT_KEY) {
+    // A subgraph holding the voucher key would then hold the key that mints access tokens.
+    ctx.addIssue({ code: 'custom', path: ['VOUCHER_KEY'], message: 'must differ from JWT_KEY' });
+  }
+}
+
 /** What every subgraph that owns a database reads on top of the base. */
 export const databaseConfigSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
     .default('postgres://postgres@127.0.0.1:5432/postgres'),
+  // A role that may create roles and databases: with it the subgraph makes DATABASE_URL's user
+  // its own role at start, owning only its database (k8s/README.md, "Least privilege").
+  DATABASE_ADMIN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
+export type VoucherKeysConfig = z.infer<typeof voucherKeysConfigSchema>;
 export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;

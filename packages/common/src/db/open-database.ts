@@ -1,14 +1,20 @@
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { ensureOwnDatabase } from './ensure-own-database.js';
 
 // Timestamps and big counters arrive as JS values we control: timestamptz as Date (pg's
 // default) and int8 as number, which is safe for our counters and cents.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export interface DatabaseOptions {
-  /** The PostgreSQL server, e.g. DATABASE_URL; its own database is only used to create ours. */
+  /** The PostgreSQL server and the role to connect as, e.g. DATABASE_URL; its own database is only used to create ours. */
   serverUrl: string;
+  /**
+   * DATABASE_ADMIN_URL: when given, the role of serverUrl is created (or its password updated)
+   * and made the only one that may connect to the subgraph's database, which it owns.
+   */
+  adminUrl?: string;
   namespace: string;
   subgraph: string;
   migrations: Record<string, Migration>;
@@ -65,7 +71,8 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
  */
 export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
   const name = databaseName(options.namespace, options.subgraph);
-  await ensureDatabase(options.serverUrl, name);
+  if (options.adminUrl) await ensureOwnDatabase(options.adminUrl, options.serverUrl, name);
+  else await ensureDatabase(options.serverUrl, name);
   const pool = new pg.Pool({
     connectionString: urlForDatabase(options.serverUrl, name),
     max: options.poolSize ?? 10,

@@ -9,12 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import {
-  deriveInternalKey,
-  INTERNAL_IDENTITY_HEADER,
-  readInternalIdentity,
-  REQUEST_ID_HEADER,
-} from '../auth/internal-identity.js';
+import { INTERNAL_IDENTITY_HEADER, readInternalIdentity, REQUEST_ID_HEADER } from '../auth/internal-identity.js';
 import { errorLoggingPlugin } from '../errors/error-logging-plugin.js';
 import { formatError } from '../errors/format-error.js';
 import type { SubgraphContext } from './subgraph-context.js';
@@ -28,7 +23,8 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
   schema: GraphQLSchema;
   port: number;
   host?: string;
-  jwtKey: string;
+  /** VOUCHER_KEY: checks the gateway's signed identity vouchers. */
+  voucherKey: string;
   logger: Logger;
   readiness: Record<string, ReadinessCheck>;
   extendContext?: (base: SubgraphContext) => C;
@@ -67,7 +63,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<RunningServer> {
   const httpServer = http.createServer();
-  const internalKey = deriveInternalKey(options.jwtKey);
+  const internalKey = options.voucherKey;
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     formatError,

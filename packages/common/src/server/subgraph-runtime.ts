@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Migration } from 'kysely';
 import type { Logger } from 'pino';
-import type { BaseConfig, DatabaseConfig } from '../config/base-config.js';
+import type { BaseConfig, DatabaseConfig, VoucherKeysConfig } from '../config/base-config.js';
+import { voucherKeyOf } from '../auth/internal-identity.js';
 import { openDatabase, type Database } from '../db/open-database.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
@@ -41,7 +42,7 @@ export type ServeOptions<C extends SubgraphContext> = Pick<
 
 export interface RuntimeOptions {
   name: string;
-  config: BaseConfig & DatabaseConfig;
+  config: BaseConfig & DatabaseConfig & VoucherKeysConfig;
   migrations: Record<string, Migration>;
 }
 
@@ -65,6 +66,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
   try {
     database = await openDatabase<DB>({
       serverUrl: config.DATABASE_URL,
+      adminUrl: config.DATABASE_ADMIN_URL,
       namespace: config.STUFFMART_NAMESPACE,
       subgraph: name,
       migrations: options.migrations,
@@ -124,7 +126,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
         server = await startSubgraphServer({
           ...serverOptions,
           name,
-          jwtKey: config.JWT_KEY,
+          voucherKey: voucherKeyOf(config),
           logger,
           shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
           metrics: { sql_statements_total: database.statements },

@@ -1,0 +1,4 @@
+export declare function appendForwardedFor(
+  prior: string | string[] | undefined,
+  peer: string | undefined,
+): string | undefined;
