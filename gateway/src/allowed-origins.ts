@@ -29,14 +29,26 @@ export const PREFLIGHT_HEADERS = {
 };
 
 /**
+ * The hosts a browser may have addressed to reach us: ours (Host), or the one a proxy in front
+ * received (X-Forwarded-Host: ingress, or the storefront's /graphql, which passes the upgrade on).
+ * A browser cannot set X-Forwarded-Host on a WebSocket, and sends only the cookies of the host it
+ * addressed, so an Origin naming one of these is the same site the cookies belong to.
+ */
+function addressedHosts(request: IncomingMessage): string[] {
+  const forwarded = request.headers['x-forwarded-host'];
+  return [request.headers.host, ...(typeof forwarded === 'string' ? forwarded.split(',') : [])].flatMap((host) =>
+    host ? [host.trim().toLowerCase()] : [],
+  );
+}
+
+/**
  * A browser WebSocket is not bound by CORS and carries the session cookie, so its Origin is
- * checked: ALLOWED_ORIGINS, or the gateway's own (Sandbox served from /graphql, whose Origin
- * names the Host it was loaded from). A request without Origin is not a browser's.
+ * checked: ALLOWED_ORIGINS and PUBLIC_URL's, or the site the browser addressed (Sandbox served
+ * from our /graphql, the storefront's proxy). A request without Origin is not a browser's.
  */
 export function isAllowedWebSocketOrigin(request: IncomingMessage, allowedOrigins: readonly string[]): boolean {
   const origin = originOf(request);
   if (origin === undefined) return true;
   if (allowedOrigins.includes(origin)) return true;
-  const host = request.headers.host;
-  return URL.canParse(origin) && host !== undefined && new URL(origin).host === host.toLowerCase();
+  return URL.canParse(origin) && addressedHosts(request).includes(new URL(origin).host);
 }

@@ -42,7 +42,7 @@ export interface SubscriptionServerOptions {
   maxCost: number;
   hideSuggestions: boolean;
   trustProxy: boolean;
-  /** ALLOWED_ORIGINS and PUBLIC_URL's origin; the gateway's own is always allowed too. */
+  /** ALLOWED_ORIGINS and PUBLIC_URL's origin; the site the browser addressed is allowed too. */
   allowedOrigins: readonly string[];
   logger: Logger;
 }

@@ -16,8 +16,15 @@ import WebSocket from 'ws';
 const WATCH_STUFF = `subscription ($stuffId: ID!) { stuffAvailabilityChanged(stuffId: $stuffId) { availability } }`;
 
 /** A raw graphql-ws socket: open once acknowledged, or refused (HTTP status) or closed (close code). */
-function openSocket(system: TestSystem, origin?: string): Promise<{ socket: WebSocket; outcome: string }> {
-  const socket = new WebSocket(system.url.replace(/^http/, 'ws'), 'graphql-transport-ws', origin ? { origin } : {});
+function openSocket(
+  system: TestSystem,
+  origin?: string,
+  headers: Record<string, string> = {},
+): Promise<{ socket: WebSocket; outcome: string }> {
+  const socket = new WebSocket(system.url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+    headers,
+    ...(origin ? { origin } : {}),
+  });
   return new Promise((resolve) => {
     socket.once('unexpected-response', (request, response) => {
       request.destroy();
@@ -57,19 +64,26 @@ describe('graphql-ws at the gateway, against abuse', () => {
 
   it('refuses a browser upgrade from another origin; allowed, own and Origin-less ones connect', async () => {
     const sockets: WebSocket[] = [];
-    const outcome = async (origin?: string) => {
-      const opened = await openSocket(system, origin);
+    const outcome = async (origin?: string, headers?: Record<string, string>) => {
+      const opened = await openSocket(system, origin, headers);
       sockets.push(opened.socket);
       return opened.outcome;
     };
-    expect(await outcome('https://evil.example')).toBe('refused 403');
-    expect(await outcome('http://127.0.0.1:3000.evil.example')).toBe('refused 403');
-    expect(await outcome('https://shop.example')).toBe('open');
-    // PUBLIC_URL's (the default, http://127.0.0.1:3000) and the gateway's own (Sandbox).
-    expect(await outcome('http://127.0.0.1:3000')).toBe('open');
-    expect(await outcome(system.origin)).toBe('open');
-    expect(await outcome(undefined)).toBe('open');
-    await closeAll(sockets);
+    try {
+      expect(await outcome('https://evil.example')).toBe('refused 403');
+      expect(await outcome('http://127.0.0.1:3000.evil.example')).toBe('refused 403');
+      expect(await outcome('https://shop.example')).toBe('open');
+      // PUBLIC_URL's (the default, http://127.0.0.1:3000) and the gateway's own (Sandbox).
+      expect(await outcome('http://127.0.0.1:3000')).toBe('open');
+      expect(await outcome(system.origin)).toBe('open');
+      expect(await outcome(undefined)).toBe('open');
+      // Through the storefront's /graphql, which passes the upgrade on naming the host it received.
+      const storefront = { 'x-forwarded-host': '127.0.0.1:45678' };
+      expect(await outcome('http://127.0.0.1:45678', storefront)).toBe('open');
+      expect(await outcome('https://evil.example', storefront)).toBe('refused 403');
+    } finally {
+      await closeAll(sockets);
+    }
   });
 
   it('holds at most 100 subscriptions per connection: the next ends RATE_LIMITED, and a freed place is reusable', async () => {
