@@ -147,3 +147,27 @@ describe('graphql-ws at the gateway, against abuse', () => {
     expect((await statements()) - before).toBeLessThan(20 * 3);
   });
 });
+
+describe('connections per address behind a trusted proxy (TRUST_PROXY=true)', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem({ TRUST_PROXY: 'true' });
+  });
+  afterAll(() => system?.close());
+
+  it('counts the address the proxy appended, as sign-ins are counted', async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': `198.51.100.7, ${address}` });
+    const opened = [];
+    try {
+      for (let i = 0; i < 50; i++) opened.push(await openSocket(system, undefined, from('203.0.113.1')));
+      expect(opened.every(({ outcome }) => outcome === 'open')).toBe(true);
+      opened.push(await openSocket(system, undefined, from('203.0.113.1')));
+      expect(opened.at(-1)!.outcome).toBe('closed 4429');
+      // Another client behind the same proxy is not held back by the first.
+      opened.push(await openSocket(system, undefined, from('203.0.113.2')));
+      expect(opened.at(-1)!.outcome).toBe('open');
+    } finally {
+      await closeAll(opened.map(({ socket }) => socket));
+    }
+  });
+});
