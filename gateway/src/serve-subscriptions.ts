@@ -42,6 +42,8 @@ export interface SubscriptionServerOptions {
   maxCost: number;
   hideSuggestions: boolean;
   trustProxy: boolean;
+  /** SUBGRAPH_TIMEOUT_MS, for the upstream connections. */
+  subgraphTimeoutMs: number;
   /** ALLOWED_ORIGINS and PUBLIC_URL's origin; the site the browser addressed is allowed too. */
   allowedOrigins: readonly string[];
   logger: Logger;
@@ -143,6 +145,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
               [INTERNAL_IDENTITY_HEADER]: options.vouchers.vouch(token, clientIp).voucher,
               [REQUEST_ID_HEADER]: requestId,
             }),
+            timeoutMs: options.subgraphTimeoutMs,
             logger,
           }),
         };

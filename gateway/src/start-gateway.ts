@@ -74,6 +74,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
     vouchers,
     limits: limits.validationRules,
     maxCost: limits.maxCost,
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     hideSuggestions: config.NODE_ENV === 'production',
     trustProxy: config.TRUST_PROXY,
     allowedOrigins: [...config.ALLOWED_ORIGINS, new URL(config.PUBLIC_URL).origin],

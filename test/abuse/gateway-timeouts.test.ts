@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type RunningServer } from '@stuffmart/common';
 import { gatewayConfigSchema, startGateway } from '@stuffmart/gateway';
-import { postGraphQL, testEnv } from '@stuffmart/test-kit';
+import { eventually, postGraphQL, testEnv } from '@stuffmart/test-kit';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const LIST = '{ stuffs(first: 1) { nodes { id } } }';
@@ -111,5 +114,50 @@ describe('a kept-alive connection the subgraph closes just as the gateway reuses
     // The 2nd and 4th queries met a kept-alive socket the stand-in then closed, and were sent
     // again on a socket of their own; the 3rd took a fresh pooled socket: 1 + 2 + 1 + 2.
     expect(requests).toBe(6);
+  });
+});
+
+describe('a subgraph that accepts a WebSocket connection and never answers the upgrade', () => {
+  const sockets = new Set<net.Socket>();
+  const hung = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+  });
+  let gateway: RunningServer;
+  beforeAll(async () => {
+    const url = await listenOn(hung);
+    gateway = await startGateway(
+      loadConfig(gatewayConfigSchema, testEnv({ SUBGRAPH_URLS: `orders=${url}`, SUBGRAPH_TIMEOUT_MS: '300' })),
+      0,
+    );
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    for (const socket of sockets) socket.destroy();
+    hung.close();
+  });
+
+  it('ends the subscription with SERVICE_UNAVAILABLE instead of leaving it waiting', async () => {
+    const client = createClient({
+      url: gateway.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    let failure: unknown;
+    client.subscribe(
+      { query: `subscription { stuffAvailabilityChanged(stuffId: "${randomUUID()}") { availability } }` },
+      { next: () => undefined, error: (error) => (failure = error), complete: () => undefined },
+    );
+    try {
+      expect(await eventually(async () => failure, 10_000, 'the subscription to end')).toEqual([
+        {
+          message: 'Service unavailable',
+          path: ['stuffAvailabilityChanged'],
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        },
+      ]);
+    } finally {
+      await client.dispose();
+    }
   });
 });
