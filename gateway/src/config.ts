@@ -51,20 +51,49 @@ const trustProxySchema = z
     return addresses.map(plainAddress);
   });
 
-export const gatewayConfigSchema = baseConfigSchema
-  .extend(signingKeysConfigSchema.shape)
-  .extend({
-    GATEWAY_PORT: portSchema(4000),
-    BIND_HOST: z.string().default('127.0.0.1'),
-    COOKIE_SECURE: booleanSchema,
-    // Behind ingress-nginx the client's address is in X-Forwarded-For; trust it only there.
-    TRUST_PROXY: trustProxySchema,
-    SUBGRAPH_URLS: subgraphUrlsSchema,
-    SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH),
-    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(10),
-    MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
-    MAX_ALIASES: z.coerce.number().int().min(1).default(15),
-  })
-  .superRefine(checkVoucherKey);
+/** `http://a.example,https://b.example`: each entry must be an origin (scheme, host, port; no path). */
+const originListSchema = z
+  .string()
+  .optional()
+  .transform((list, ctx) => {
+    if (list === undefined) return undefined;
+    const origins: string[] = [];
+    for (const entry of list
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
+      const origin = URL.canParse(entry) ? new URL(entry).origin : 'null';
+      if (origin === 'null' || !/^https?:/.test(origin)) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not an http(s) origin` });
+        continue;
+      }
+      origins.push(origin);
+    }
+    return origins;
+  });
+
+const gatewayEnvSchema = baseConfigSchema.extend(signingKeysConfigSchema.shape).extend({
+  GATEWAY_PORT: portSchema(4000),
+  BIND_HOST: z.string().default('127.0.0.1'),
+  COOKIE_SECURE: booleanSchema,
+  // Behind ingress-nginx the client's address is in X-Forwarded-For; trust it only there.
+  TRUST_PROXY: trustProxySchema,
+  SUBGRAPH_URLS: subgraphUrlsSchema,
+  SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(10),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
+  MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  // The storefront's address; browsers on it may call the gateway (CORS, WebSockets).
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  // Origins allowed by CORS and for browser WebSockets; PUBLIC_URL's when unset.
+  ALLOWED_ORIGINS: originListSchema,
+  // A subgraph that has not answered by then is SERVICE_UNAVAILABLE: no request hangs forever.
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+});
+
+export const gatewayConfigSchema = gatewayEnvSchema.superRefine(checkVoucherKey).transform((env) => ({
+  ...env,
+  ALLOWED_ORIGINS: env.ALLOWED_ORIGINS ?? [new URL(env.PUBLIC_URL).origin],
+}));
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

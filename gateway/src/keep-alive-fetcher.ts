@@ -1,6 +1,13 @@
 import http from 'node:http';
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+/**
+ * How long a pooled socket may sit idle before we close it ourselves. Our subgraphs keep an idle
+ * connection for Node's default keepAliveTimeout, 5 s (start-subgraph-server.ts); closing ours
+ * well before that, whatever the event loop's delays, means we almost never pick a socket the
+ * subgraph is closing right then, and the retry below covers the rest. (Node also honours a
+ * server's `Keep-Alive: timeout=` hint, less a second, when that is shorter.)
+ */
+export const IDLE_SOCKET_TIMEOUT_MS = 2000;
 
 interface FetcherInit {
   method?: string;
@@ -8,33 +15,82 @@ interface FetcherInit {
   body?: string;
 }
 
+export class SubgraphTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+  }
+}
+
+/**
+ * A request failed on a kept-alive socket before any byte of an answer came back, because the
+ * other end had closed it. A server closes an idle keep-alive connection only between requests,
+ * when it has none in progress on it, so the request we wrote onto it was never read, let alone
+ * run: sending it again on a fresh socket cannot run anything twice. (Node's documentation gives
+ * the same rule for `request.reusedSocket`.) Any other failure, or one after an answer began, or
+ * on a fresh socket, is reported, never retried.
+ */
+function isStaleSocketFailure(error: unknown, request: http.ClientRequest, answered: boolean): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return request.reusedSocket && !answered && (code === 'ECONNRESET' || code === 'EPIPE');
+}
+
 /**
  * The gateway's calls to subgraphs over pooled keep-alive sockets with plain node:http. WHATWG
  * fetch builds web streams and abort signals for every call, which profiling showed to be a
- * large share of the gateway's CPU for small GraphQL answers.
+ * large share of the gateway's CPU for small GraphQL answers. Each call is given up after
+ * `timeoutMs`, so a subgraph that hangs never holds a client's request forever.
  */
-export function keepAliveFetch(url: string, init: FetcherInit = {}): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('error', reject);
-      incoming.on('end', () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-        }
-        const status = incoming.statusCode ?? 500;
-        resolve(
-          new Response(status === 204 ? null : Buffer.concat(chunks), {
-            status,
-            statusText: incoming.statusMessage ?? '',
-            headers,
-          }),
-        );
-      });
-    });
-    request.on('error', reject);
-    request.end(init.body);
+export function keepAliveFetcher(options: { timeoutMs: number; idleSocketTimeoutMs?: number }) {
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: 256,
+    // On a free socket, this closes it once idle that long; in use, the deadline below rules.
+    timeout: options.idleSocketTimeoutMs ?? IDLE_SOCKET_TIMEOUT_MS,
   });
+
+  const send = (url: string, init: FetcherInit, deadline: number, mayRetry: boolean): Promise<Response> =>
+    new Promise((resolve, reject) => {
+      let answered = false;
+      // The retry takes a socket of its own: the pool might hand it another stale one.
+      const request = http.request(
+        url,
+        { method: init.method ?? 'GET', headers: init.headers, agent: mayRetry ? agent : false },
+        (incoming) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('error', fail);
+          incoming.on('end', () => {
+            clearTimeout(timer);
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(incoming.headers)) {
+              if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+            }
+            const status = incoming.statusCode ?? 500;
+            resolve(
+              new Response(status === 204 ? null : Buffer.concat(chunks), {
+                status,
+                statusText: incoming.statusMessage ?? '',
+                headers,
+              }),
+            );
+          });
+        },
+      );
+      const timeoutMs = options.timeoutMs;
+      const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(timeoutMs)), deadline - Date.now());
+      function fail(error: unknown) {
+        clearTimeout(timer);
+        if (mayRetry && isStaleSocketFailure(error, request, answered)) {
+          send(url, init, deadline, false).then(resolve, reject);
+        } else {
+          reject(error);
+        }
+      }
+      request.on('error', fail);
+      request.end(init.body);
+    });
+
+  return (url: string, init: FetcherInit = {}): Promise<Response> =>
+    send(url, init, Date.now() + options.timeoutMs, true);
 }

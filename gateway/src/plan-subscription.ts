@@ -14,7 +14,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
-import { MAX_QUERY_TOKENS } from './query-limits.js';
+import { costError, MAX_QUERY_TOKENS, tooManyTokens } from './query-limits.js';
 
 export interface SubscriptionPlan {
   document: DocumentNode;
@@ -29,8 +29,10 @@ export interface PlanOptions {
   schema: GraphQLSchema;
   /** Root field of Subscription → subgraph name. */
   owners: Map<string, string>;
-  /** The gateway's query limits (depth, aliases, directives, cost), as on HTTP. */
+  /** The gateway's query limits (depth, aliases, directives), as on HTTP. */
   limits: readonly ValidationRule[];
+  /** The cost limit, counted with the subscription's variables as on HTTP. */
+  maxCost: number;
   /** In production, "Did you mean …" is masked, as graphql-armor does on HTTP. */
   hideSuggestions: boolean;
 }
@@ -64,7 +66,12 @@ export function planSubscription(payload: SubscribePayload, options: PlanOptions
   try {
     document = parse(payload.query, { maxTokens: MAX_QUERY_TOKENS });
   } catch (error) {
-    if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
+    if (error instanceof GraphQLError) {
+      const parseError = withCode(error, 'GRAPHQL_PARSE_FAILED');
+      const formatted = parseError.toJSON();
+      const limited = tooManyTokens(formatted);
+      return [limited === formatted ? parseError : withCode(error, 'GRAPHQL_VALIDATION_FAILED', limited.message)];
+    }
     throw error;
   }
 
@@ -98,6 +105,8 @@ export function planSubscription(payload: SubscribePayload, options: PlanOptions
   // As on HTTP, variables are checked here too: a missing or malformed one is BAD_USER_INPUT.
   const variables = getVariableValues(options.schema, operation.variableDefinitions ?? [], payload.variables ?? {});
   if (variables.errors) return variables.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
+  const tooCostly = costError(options.schema, document, operation, payload.variables ?? {}, options.maxCost);
+  if (tooCostly) return [tooCostly];
 
   const fragments = new Map(
     document.definitions.flatMap((definition) =>

@@ -1,13 +1,21 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApolloGateway } from '@apollo/gateway';
-import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, ServiceUnavailableError, type Logger } from '@stuffmart/common';
+import {
+  INTERNAL_IDENTITY_HEADER,
+  RateLimitedError,
+  REQUEST_ID_HEADER,
+  ServiceUnavailableError,
+  type Logger,
+} from '@stuffmart/common';
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ExecutionResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { planSubscription } from './plan-subscription.js';
 import { relaySubscription } from './relay-subscription.js';
+import { ConnectionsPerAddress } from './connections-per-address.js';
+import { isAllowedWebSocketOrigin } from './allowed-origins.js';
 import { clientAddress, readCredentials, requestIdOf, type TrustProxy } from './request-identity.js';
 import { formatSubscriptionErrors } from './subscription-errors.js';
 import { subscriptionOwners } from './subscription-owners.js';
@@ -18,6 +26,11 @@ import type { VoucherCache } from './voucher-cache.js';
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 /** How long gateway close() waits for clients to answer the close frame before cutting them off. */
 const CLOSE_GRACE_MS = 1000;
+/** The contract's graphql-ws limits: subscriptions per connection, connections per client address. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
+export const MAX_CONNECTIONS_PER_ADDRESS = 50;
+/** The close code of a socket over MAX_CONNECTIONS_PER_ADDRESS (4000-4999 are the application's). */
+export const TOO_MANY_CONNECTIONS_CODE = 4429;
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
@@ -26,8 +39,13 @@ export interface SubscriptionServerOptions {
   subgraphUrls: Record<string, string>;
   vouchers: VoucherCache;
   limits: readonly ValidationRule[];
+  maxCost: number;
   hideSuggestions: boolean;
   trustProxy: TrustProxy;
+  /** SUBGRAPH_TIMEOUT_MS, for the upstream connections. */
+  subgraphTimeoutMs: number;
+  /** ALLOWED_ORIGINS and PUBLIC_URL's origin; the site the browser addressed is allowed too. */
+  allowedOrigins: readonly string[];
   logger: Logger;
 }
 
@@ -46,6 +64,14 @@ const unavailable = () => {
   const error = new ServiceUnavailableError();
   return new GraphQLError(error.message, { extensions: error.extensions() });
 };
+
+const rateLimited = () => {
+  const error = new RateLimitedError();
+  return new GraphQLError(error.message, { extensions: error.extensions() });
+};
+
+const refuseUpgrade = (socket: Duplex, status: string) =>
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -81,14 +107,23 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
   });
 
   const connections = new Set<ClientConnection>();
+  const perAddress = new ConnectionsPerAddress(MAX_CONNECTIONS_PER_ADDRESS);
   // noServer: the upgrade is ours to route, and the HTTP server's own errors stay its own.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const upgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    if ((request.url ?? '').split('?')[0] !== '/graphql') {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(request, socket, head, (websocket) => wss.emit('connection', websocket, request));
+    if ((request.url ?? '').split('?')[0] !== '/graphql') return refuseUpgrade(socket, '404 Not Found');
+    // A browser always sends Origin; a page elsewhere must not ride its visitor's session cookie
+    // into a socket of ours (cross-site WebSocket hijacking). Apps without an Origin are welcome.
+    if (!isAllowedWebSocketOrigin(request, options.allowedOrigins)) return refuseUpgrade(socket, '403 Forbidden');
+    wss.handleUpgrade(request, socket, head, (websocket) => {
+      const address = clientAddress(request, options.trustProxy) ?? 'unknown';
+      if (!perAddress.take(address)) {
+        websocket.close(TOO_MANY_CONNECTIONS_CODE, 'Too many connections');
+        return;
+      }
+      websocket.once('close', () => perAddress.release(address));
+      wss.emit('connection', websocket, request);
+    });
   };
   options.httpServer.on('upgrade', upgrade);
   const server = useServer<Record<string, unknown>, { connection: ClientConnection }>(
@@ -110,6 +145,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
               [INTERNAL_IDENTITY_HEADER]: options.vouchers.vouch(token, clientIp).voucher,
               [REQUEST_ID_HEADER]: requestId,
             }),
+            timeoutMs: options.subgraphTimeoutMs,
             logger,
           }),
         };
@@ -120,11 +156,14 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
       onSubscribe: (ctx, _id, payload) => {
         const { connection } = ctx.extra;
         if (!api || !connection) return [unavailable()];
+        // graphql-ws has already entered this one; it removes each as it ends, however it ends.
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) return [rateLimited()];
         try {
           const plan = planSubscription(payload, {
             schema: api.schema,
             owners: api.owners,
             limits: options.limits,
+            maxCost: options.maxCost,
             hideSuggestions: options.hideSuggestions,
           });
           if (Array.isArray(plan)) return plan;

@@ -9,20 +9,27 @@ import {
   type Logger,
 } from '@stuffmart/common';
 import type { GatewayContext } from './gateway-context.js';
-import { keepAliveFetch } from './keep-alive-fetcher.js';
+import type { keepAliveFetcher } from './keep-alive-fetcher.js';
 
 type SendOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & object>[0];
 type ReceiveOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse'] & object>[0];
 
 /**
  * Every call from the gateway to a subgraph: vouches for the caller with a signed,
- * short-lived token, carries the request id, and reports an unreachable subgraph as
+ * short-lived token, carries the request id, and reports an unreachable or silent subgraph as
  * SERVICE_UNAVAILABLE instead of the fetch error (which names hosts and ports).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly options: { name: string; url: string; logger: Logger }) {
+  constructor(
+    private readonly options: {
+      name: string;
+      url: string;
+      logger: Logger;
+      fetcher: ReturnType<typeof keepAliveFetcher>;
+    },
+  ) {
     // make-fetch-happen (the default) costs more per call than the subgraph takes to answer.
-    super({ url: options.url, fetcher: keepAliveFetch as unknown as RemoteGraphQLDataSource['fetcher'] });
+    super({ url: options.url, fetcher: options.fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 
   override willSendRequest({ request, context }: SendOptions): void {

@@ -21,6 +21,8 @@ export interface UpstreamOptions {
   subgraphUrls: Record<string, string>;
   /** What the subgraph reads: the voucher for this client and the request id. */
   connectionParams: () => Record<string, string>;
+  /** SUBGRAPH_TIMEOUT_MS: a subgraph that has not upgraded and acknowledged by then is lost. */
+  timeoutMs: number;
   logger: Logger;
 }
 
@@ -40,8 +42,19 @@ export class UpstreamConnections {
   private readonly newest = new Map<string, Upstream>();
   private readonly open = new Set<Client>();
   private closed = false;
+  // graphql-ws takes any WebSocket class (it types it unknown).
+  private readonly webSocketImpl: unknown;
 
-  constructor(private readonly options: UpstreamOptions) {}
+  constructor(private readonly options: UpstreamOptions) {
+    // A subgraph that accepts the connection and never answers the upgrade would otherwise hold
+    // the client's subscription forever; graphql-ws' own timeout starts only once it is open.
+    const handshakeTimeout = options.timeoutMs;
+    this.webSocketImpl = class extends WebSocket {
+      constructor(address: string | URL, protocols?: string | string[]) {
+        super(address, protocols, { handshakeTimeout });
+      }
+    };
+  }
 
   /** The connection a new subscription to `subgraph` goes on; none once closed. */
   for(subgraph: string): Client | undefined {
@@ -55,8 +68,9 @@ export class UpstreamConnections {
       vouchedAt: undefined,
       client: createClient({
         url: toWebSocketUrl(url),
-        webSocketImpl: WebSocket,
+        webSocketImpl: this.webSocketImpl,
         lazy: true,
+        connectionAckWaitTimeout: this.options.timeoutMs,
         // A lost subgraph is the client's to hear of (SERVICE_UNAVAILABLE): it resubscribes when
         // it sees fit and gets the current state first, so nothing in between is missed.
         retryAttempts: 0,

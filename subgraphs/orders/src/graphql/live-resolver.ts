@@ -1,5 +1,6 @@
 import {
   ForbiddenError,
+  isUuid,
   NotFoundError,
   prepend,
   STUFF_RESERVED_MESSAGE,
@@ -7,20 +8,25 @@ import {
 } from '@stuffmart/common';
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { findActiveOrders, findOrder } from '../data-access/orders.js';
-import { awaitStuffCopy } from '../domain/await-stuff-copy.js';
 import { orderTopic, stuffTopic, type OrderLivePayload, type StuffLivePayload } from '../events/live-topics.js';
 import { toOrderPayload, toStuffPayload } from '../events/publish-live-updates.js';
 import { AvailabilityEnum, OrderStatusEnum } from './enums.js';
 import { OrderStatusUpdate, StuffAvailability } from './live-types.js';
 import type { OrdersContext } from './orders-context.js';
 
-/** Listen first, then read: a change between the two arrives as the second event, not lost. */
+/**
+ * Listen first, then read: a change between the two arrives as the second event, not lost.
+ * A stuff's availability here is its active order, if any, and needs no copy of the stuff:
+ * one whose news from catalog has not arrived yet cannot have an order, so it is AVAILABLE.
+ * So the answer comes at once, without waiting for that news (a watcher of an id nobody
+ * listed learns nothing from it, and costs one query, not a poll of the database).
+ */
 async function watchStuff({
   args,
   context,
 }: SubscribeResolverData<unknown, { [key: string]: unknown }, OrdersContext>) {
   const stuffId = String(args.stuffId);
-  await awaitStuffCopy(context.deps, stuffId);
+  if (!isUuid(stuffId)) throw new NotFoundError('Stuff');
   const updates = await context.deps.live.subscribe<StuffLivePayload>(stuffTopic(stuffId));
   const [active] = await findActiveOrders(context.deps.db, [stuffId]);
   return prepend(toStuffPayload(stuffId, active), updates);
