@@ -12,31 +12,32 @@ export interface SellerPageKey {
 }
 
 const pageKey = ({ page }: SellerPageKey) => `${page.first}:${page.after ? encodeCursor(page.after) : ''}`;
+const cacheKey = (key: SellerPageKey) => `${pageKey(key)}|${key.sellerId}`;
 
 /**
  * Every `User.stuffs` of a request in as few statements as there are distinct (first, after)
  * pairs in the query, one per pair, however many users and whatever `first` is.
  */
 async function loadSellerPages(db: Kysely<CatalogDatabase>, keys: readonly SellerPageKey[]): Promise<StuffRow[][]> {
-  const groups = new Map<string, SellerPageKey[]>();
-  for (const key of keys) groups.set(pageKey(key), [...(groups.get(pageKey(key)) ?? []), key]);
+  const groups = new Map<string, { page: PageRequest; sellerIds: string[] }>();
+  for (const key of keys) {
+    const group = groups.get(pageKey(key));
+    if (group) group.sellerIds.push(key.sellerId);
+    else groups.set(pageKey(key), { page: key.page, sellerIds: [key.sellerId] });
+  }
   const pages = new Map<string, StuffRow[]>();
-  for (const [group, members] of groups) {
-    const { page } = members[0]!;
-    const rows = await findStuffPagesOfSellers(
-      db,
-      members.map((member) => member.sellerId),
-      page.after,
-      // One row more than asked tells whether another page follows.
-      page.first + 1,
-    );
+  for (const [group, { page, sellerIds }] of groups) {
+    // One row more than asked tells whether another page follows.
+    const rows = await findStuffPagesOfSellers(db, sellerIds, page.after, page.first + 1);
     // Rows arrive newest first within each seller; pushing keeps that order.
     for (const row of rows) {
       const id = `${group}|${row.sellerId}`;
-      pages.set(id, [...(pages.get(id) ?? []), row]);
+      const list = pages.get(id);
+      if (list) list.push(row);
+      else pages.set(id, [row]);
     }
   }
-  return keys.map((key) => pages.get(`${pageKey(key)}|${key.sellerId}`) ?? []);
+  return keys.map((key) => pages.get(cacheKey(key)) ?? []);
 }
 
 /** Made per request: a loader's cache must not outlive the request that filled it. */
@@ -47,7 +48,7 @@ export function createStuffLoaders(db: Kysely<CatalogDatabase>): Pick<CatalogCon
       return ids.map((id) => byId.get(id) ?? null);
     }),
     stuffPagesBySeller: new DataLoader<SellerPageKey, StuffRow[], string>((keys) => loadSellerPages(db, keys), {
-      cacheKeyFn: (key) => `${pageKey(key)}|${key.sellerId}`,
+      cacheKeyFn: cacheKey,
     }),
   };
 }
