@@ -129,7 +129,10 @@ describe('myOrders as a connection', () => {
       expect(body.errors).toEqual(badInput('myOrders', 'first', FIRST_OUT_OF_RANGE));
     }
     const forged = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', "1' OR '1'='1"])).toString('base64url');
-    for (const after of ['', 'garbage', forged, 'x'.repeat(5000)]) {
+    const ancient = Buffer.from(
+      JSON.stringify(['-271821-04-20T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),
+    ).toString('base64url');
+    for (const after of ['', 'garbage', forged, ancient, 'x'.repeat(5000)]) {
       const { body } = await system.graphql(MY_ORDERS, { after }, { token: buyer.token });
       expect(body.errors).toEqual(badInput('myOrders', 'after', NOT_A_CURSOR));
     }

@@ -33,6 +33,12 @@ export interface Connection<T> {
   pageInfo: PageInfoShape;
 }
 
+/**
+ * The one form toISOString gives for years 0..9999. Dates JS can hold beyond that (years like
+ * -271821) are out of PostgreSQL's range, so a cursor carrying one would fail in the database.
+ */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Opaque to clients: they hand it back, they do not read it, so its form may change. */
 export function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.key])).toString('base64url');
@@ -46,6 +52,7 @@ export function decodeCursor(cursor: string, isKey: (key: string) => boolean): P
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [createdAt, key] = value as unknown[];
     if (typeof createdAt !== 'string' || typeof key !== 'string' || !isKey(key)) return null;
+    if (!ISO_INSTANT.test(createdAt)) return null;
     const date = new Date(createdAt);
     if (Number.isNaN(date.getTime()) || date.toISOString() !== createdAt) return null;
     return { createdAt: date, key };
