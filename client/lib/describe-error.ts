@@ -46,6 +46,8 @@ function sentenceFor(code: string, serverMessage: string | undefined): string {
       return withDetail('That coupon cannot be used', serverMessage);
     case 'RATE_LIMITED':
       return 'Too many attempts. Please wait a few minutes and try again.';
+    case 'TOO_MANY_RESERVATIONS':
+      return 'You are holding too many reservations: pay or cancel one first.';
     case 'DATABASE_CONNECTION_ERROR':
       return 'Stuffmart cannot reach its database right now. Please try again in a minute.';
     case 'SERVICE_UNAVAILABLE':

@@ -267,7 +267,9 @@ describe('docker-compose.yml with .env.example filled in', () => {
     expect(service(MAIL_CATCHER).image).toMatch(/^axllent\/mailpit:/);
     expect(env('auth').SMTP_URL).toBe('smtp://mailpit:1025');
     expect(env('auth').PUBLIC_URL).toBe(example.PUBLIC_URL);
-    const run = composeConfig(exampleWith({ ...STAND_IN_SECRETS, SMTP_URL: 'smtps://user:secret@smtp.example.com:465' }));
+    const run = composeConfig(
+      exampleWith({ ...STAND_IN_SECRETS, SMTP_URL: 'smtps://user:secret@smtp.example.com:465' }),
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(containerEnv(parseComposeConfig(run.stdout).services.auth).SMTP_URL).toBe(
       'smtps://user:secret@smtp.example.com:465',

@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { VIEWER_FIELDS } from './fragments';
-import type { CouponSummary, OrderDetail, OrderSummary, StuffDetail, StuffSummary, Viewer } from './schema-types';
+import type { CouponSummary, OrderDetail, OrderSummary, Page, StuffDetail, StuffSummary, Viewer } from './schema-types';
 
 export const VIEWER: TypedDocumentNode<{ me: Viewer | null }, Record<string, never>> = gql`
   query Viewer {
@@ -12,6 +12,15 @@ export const VIEWER: TypedDocumentNode<{ me: Viewer | null }, Record<string, nev
 `;
 
 export const CATALOGUE_PAGE_SIZE = 20;
+
+/** How many of a person's own things (stuff, orders, coupons) one page shows. */
+export const LIST_PAGE_SIZE = 20;
+
+/** Variables of every paged list: the page size and the cursor it continues after. */
+export interface PageVariables {
+  first: number;
+  after: string | null;
+}
 
 export const CATALOGUE: TypedDocumentNode<
   {
@@ -61,37 +70,51 @@ export const STUFF: TypedDocumentNode<{ stuff: StuffDetail | null }, { id: strin
   }
 `;
 
-export const MY_STUFFS: TypedDocumentNode<
-  { me: { id: string; stuffs: StuffSummary[] } | null },
-  Record<string, never>
-> = gql`
-  query MyStuffs {
-    me {
-      id
-      stuffs {
+export const MY_STUFFS: TypedDocumentNode<{ me: { id: string; stuffs: Page<StuffSummary> } | null }, PageVariables> =
+  gql`
+    query MyStuffs($first: Int!, $after: String) {
+      me {
         id
-        title
-        description
-        priceCents
-        currency
-        availability
+        stuffs(first: $first, after: $after) {
+          nodes {
+            id
+            title
+            description
+            priceCents
+            currency
+            availability
+          }
+          pageInfo {
+            hasNextPage
+            hasPreviousPage
+            startCursor
+            endCursor
+          }
+        }
       }
     }
-  }
-`;
+  `;
 
-export const MY_ORDERS: TypedDocumentNode<{ myOrders: OrderSummary[] }, Record<string, never>> = gql`
-  query MyOrders {
-    myOrders {
-      id
-      status
-      priceCents
-      currency
-      expiresAt
-      createdAt
-      stuff {
+export const MY_ORDERS: TypedDocumentNode<{ myOrders: Page<OrderSummary> }, PageVariables> = gql`
+  query MyOrders($first: Int!, $after: String) {
+    myOrders(first: $first, after: $after) {
+      nodes {
         id
-        title
+        status
+        priceCents
+        currency
+        expiresAt
+        createdAt
+        stuff {
+          id
+          title
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
       }
     }
   }
@@ -122,18 +145,26 @@ export const ORDER: TypedDocumentNode<{ order: OrderDetail | null }, { id: strin
   }
 `;
 
-export const COUPONS: TypedDocumentNode<{ coupons: CouponSummary[] }, Record<string, never>> = gql`
-  query Coupons {
-    coupons {
-      code
-      percentOff
-      maxRedemptions
-      redemptions
-      expiresAt
-      createdAt
-      createdBy {
-        id
-        displayName
+export const COUPONS: TypedDocumentNode<{ coupons: Page<CouponSummary> }, PageVariables> = gql`
+  query Coupons($first: Int!, $after: String) {
+    coupons(first: $first, after: $after) {
+      nodes {
+        code
+        percentOff
+        maxRedemptions
+        redemptions
+        expiresAt
+        createdAt
+        createdBy {
+          id
+          displayName
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
       }
     }
   }

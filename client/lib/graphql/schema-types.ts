@@ -19,6 +19,20 @@ export interface Viewer extends Person {
   role: Role;
 }
 
+/** Where a page sits in its list (every connection's `pageInfo`). */
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** A page of a list as the storefront reads it: the nodes and where the page sits. */
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+}
+
 export interface StuffSummary {
   id: string;
   title: string;

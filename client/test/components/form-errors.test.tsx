@@ -80,6 +80,11 @@ describe('form error mapping', () => {
       'Too many attempts. Please wait a few minutes and try again.',
     ],
     [
+      'TOO_MANY_RESERVATIONS',
+      'You are holding too many reservations: pay or cancel one first',
+      'You are holding too many reservations: pay or cancel one first.',
+    ],
+    [
       'DATABASE_CONNECTION_ERROR',
       'Failed to connect to database',
       'Stuffmart cannot reach its database right now. Please try again in a minute.',

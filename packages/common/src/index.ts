@@ -44,6 +44,20 @@ export { isUuid } from './db/is-uuid.js';
 export { assertRedisReachable, createRedis, Redis, redisKeyPrefix } from './redis/create-redis.js';
 export { DateTimeScalar } from './graphql/date-time-scalar.js';
 export {
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  parsePageArgs,
+  toConnection,
+  type Connection,
+  type PageInfoShape,
+  type PageRequest,
+  type Position,
+} from './graphql/pagination.js';
+export { PageInfo } from './graphql/page-info.js';
+export { PageArgs } from './graphql/page-args.js';
+export {
   buildFederatedSchema,
   printFederatedSchema,
   type ReferenceResolvers,

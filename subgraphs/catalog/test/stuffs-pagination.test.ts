@@ -4,14 +4,14 @@ import { listStuff } from './support/stuffs.js';
 import { signUp, type TestUser } from './support/users.js';
 
 const PAGE = `query ($first: Int, $after: String) {
-  stuffs(first: $first, after: $after) { edges { cursor node { id createdAt } } nodes { id } pageInfo { hasNextPage endCursor } }
+  stuffs(first: $first, after: $after) { edges { cursor node { id createdAt } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
 }`;
 const TOTAL = 23;
 
 interface Page {
   edges: Array<{ cursor: string; node: { id: string; createdAt: string } }>;
   nodes: Array<{ id: string }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
 let system: TestSystem;
@@ -72,7 +72,12 @@ describe('browsing stuffs page by page', () => {
   it('gives 20 by default and says a next page follows', async () => {
     const first = await page({});
     expect(first.nodes).toEqual(all.slice(0, 20).map(({ id }) => ({ id })));
-    expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[19]!.cursor });
+    expect(first.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: first.edges[0]!.cursor,
+      endCursor: first.edges[19]!.cursor,
+    });
   });
 
   for (const size of [1, 3, 7, 23]) {
@@ -82,18 +87,20 @@ describe('browsing stuffs page by page', () => {
       expect(pages.flatMap((p) => p.nodes.map(({ id }) => id))).toEqual(all.map(({ id }) => id));
       for (const [index, current] of pages.entries()) {
         expect(current.edges.map((edge) => edge.node.id)).toEqual(current.nodes.map(({ id }) => id));
+        expect(current.pageInfo.startCursor).toBe(current.edges[0]!.cursor);
         expect(current.pageInfo.endCursor).toBe(current.edges.at(-1)!.cursor);
         expect(current.pageInfo.hasNextPage).toBe(index < pages.length - 1);
+        expect(current.pageInfo.hasPreviousPage).toBe(index > 0);
       }
     });
   }
 
-  it('answers after the last stuff with an empty page, no next page and no end cursor', async () => {
+  it('answers after the last stuff with an empty page, no next page and no cursors', async () => {
     const [last] = (await page({ first: 100 })).edges.slice(-1);
     expect(await page({ first: 5, after: last!.cursor })).toEqual({
       edges: [],
       nodes: [],
-      pageInfo: { hasNextPage: false, endCursor: null },
+      pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
     });
   });
 
@@ -121,6 +128,11 @@ describe('browsing stuffs page by page', () => {
     ['gibberish', 'not a cursor'],
     ['an empty string', ''],
     ['base64 of something else', Buffer.from('{"id":1}').toString('base64url')],
+    ['a very long string', 'A'.repeat(100_000)],
+    [
+      'a cursor whose id is an injection attempt',
+      Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', "' OR 1=1 --"])).toString('base64url'),
+    ],
     [
       'a cursor with a malformed id',
       Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'nope'])).toString('base64url'),

@@ -14,6 +14,7 @@ export const ordersConfigSchema = baseConfigSchema
     ORDERS_PORT: portSchema(4003),
     BIND_HOST: z.string().default('127.0.0.1'),
     RESERVATION_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    MAX_ACTIVE_ORDERS_PER_BUYER: z.coerce.number().int().min(1).default(3),
     // The safety net behind the expiration worker: how often overdue orders are looked for.
     EXPIRY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(1000),
   })

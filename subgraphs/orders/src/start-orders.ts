@@ -42,6 +42,7 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
     relay: runtime.relay,
     live,
     reservationWindowSeconds: config.RESERVATION_WINDOW_SECONDS,
+    maxActiveOrdersPerBuyer: config.MAX_ACTIVE_ORDERS_PER_BUYER,
     stuffArrivalTimeoutMs: 2000,
   };
 

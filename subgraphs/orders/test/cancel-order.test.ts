@@ -79,12 +79,15 @@ describe('reading orders', () => {
     const first = await reserved(buyer);
     const second = await reserved(buyer);
     const mine = await system.graphql<any>(
-      `{ myOrders { id stuff { id } buyer { email } } }`,
+      `{ myOrders { nodes { id stuff { id } buyer { email } } } }`,
       {},
       { token: buyer.token },
     );
-    expect(mine.body.data.myOrders.map((order: { id: string }) => order.id)).toEqual([second.orderId, first.orderId]);
-    expect(mine.body.data.myOrders[0].buyer.email).toBe(buyer.email);
+    expect(mine.body.data.myOrders.nodes.map((order: { id: string }) => order.id)).toEqual([
+      second.orderId,
+      first.orderId,
+    ]);
+    expect(mine.body.data.myOrders.nodes[0].buyer.email).toBe(buyer.email);
     const stranger = await signUpActor(system, 'peeker');
     const peek = await system.graphql<any>(
       `query ($id: ID!) { order(id: $id) { id } }`,
@@ -92,7 +95,7 @@ describe('reading orders', () => {
       { token: stranger.token },
     );
     expect(peek.body).toEqual({ data: { order: null } });
-    const signedOut = await system.graphql(`{ myOrders { id } }`);
+    const signedOut = await system.graphql(`{ myOrders { nodes { id } } }`);
     expect(signedOut.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

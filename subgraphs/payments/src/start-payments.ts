@@ -23,7 +23,14 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     ? new StripeGateway(config.STRIPE_SECRET_KEY, config.STRIPE_API_URL, config.STRIPE_WEBHOOK_SECRET)
     : null;
   const refunds = new RefundWorker({ db: database.db, stripe }, logger);
-  const deps: PaymentsDeps = { db: database.db, relay: runtime.relay, stripe, refunds, orderArrivalTimeoutMs: 2000 };
+  const deps: PaymentsDeps = {
+    db: database.db,
+    relay: runtime.relay,
+    redis: runtime.redis,
+    stripe,
+    refunds,
+    orderArrivalTimeoutMs: 2000,
+  };
   runtime.consume(
     STREAMS.orders,
     transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(), () => refunds.wake()),

@@ -44,8 +44,8 @@ describe('making coupons', () => {
       createdBy: { id: admin.id, email: admin.email },
     });
     expect(made.code).toMatch(/^[A-Z0-9]{6,32}$/);
-    const listed = await system.graphql<any>(`{ coupons { code } }`, {}, { token: admin.token });
-    expect(listed.body.data.coupons.map((c: { code: string }) => c.code)).toContain(made.code);
+    const listed = await system.graphql<any>(`{ coupons(first: 100) { nodes { code } } }`, {}, { token: admin.token });
+    expect(listed.body.data.coupons.nodes.map((c: { code: string }) => c.code)).toContain(made.code);
   });
 
   it('keeps coupons from everyone but admins', async () => {
@@ -54,9 +54,9 @@ describe('making coupons', () => {
     expect(made.body.errors).toEqual([
       { message: 'Forbidden', path: ['createCoupon'], extensions: { code: 'FORBIDDEN' } },
     ]);
-    const listed = await system.graphql(`{ coupons { code } }`, {}, { token: user.token });
+    const listed = await system.graphql(`{ coupons { nodes { code } } }`, {}, { token: user.token });
     expect(listed.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const anonymous = await system.graphql(`{ coupons { code } }`);
+    const anonymous = await system.graphql(`{ coupons { nodes { code } } }`);
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -135,8 +135,14 @@ describe('paying with a coupon', () => {
         message: `Coupon ${code} has been used up`,
         extensions: { code: 'COUPON_INVALID' },
       });
-    const listed = await system.graphql<any>(`{ coupons { code redemptions } }`, {}, { token: admin.token });
-    expect(listed.body.data.coupons.find((c: { code: string }) => c.code === code).redemptions).toBe(5);
+    const listed = await system.graphql<any>(
+      `{ coupons(first: 100) { nodes { code redemptions } } }`,
+      {},
+      {
+        token: admin.token,
+      },
+    );
+    expect(listed.body.data.coupons.nodes.find((c: { code: string }) => c.code === code).redemptions).toBe(5);
   });
 
   it('gives the redemption back when the payment fails', async () => {

@@ -114,6 +114,16 @@ export class RateLimitedError extends CustomError {
   }
 }
 
+export const TOO_MANY_RESERVATIONS_MESSAGE = 'You are holding too many reservations: pay or cancel one first';
+
+export class TooManyReservationsError extends CustomError {
+  readonly code = 'TOO_MANY_RESERVATIONS';
+
+  constructor() {
+    super(TOO_MANY_RESERVATIONS_MESSAGE);
+  }
+}
+
 export class DatabaseConnectionError extends CustomError {
   readonly code = 'DATABASE_CONNECTION_ERROR';
 

@@ -1,14 +1,8 @@
-import { isUuid } from '@stuffmart/common';
+import { isUuid, type Position } from '@stuffmart/common';
 import { sql, type Kysely } from 'kysely';
 import type { Availability, CatalogDatabase, NewStuff, StuffRow } from './catalog-database.js';
 
 export type StuffChanges = Partial<Pick<StuffRow, 'title' | 'description' | 'priceCents'>>;
-
-/** Where a page of the newest-first listing starts: just after this stuff. */
-export interface StuffPosition {
-  createdAt: Date;
-  id: string;
-}
 
 export async function insertStuff(db: Kysely<CatalogDatabase>, stuff: NewStuff): Promise<StuffRow> {
   return db.insertInto('stuffs').values(stuff).returningAll().executeTakeFirstOrThrow();
@@ -48,19 +42,35 @@ export async function findStuffsByIds(db: Kysely<CatalogDatabase>, ids: readonly
   return db.selectFrom('stuffs').selectAll().where('id', 'in', valid).execute();
 }
 
-/** Newest first, as the contract lists a user's stuffs. */
-export async function findStuffsBySellerIds(
+/**
+ * One page of each seller's stuffs, newest first, in one statement whatever the number of
+ * sellers: a lateral join reads each seller's page from the (seller_id, created_at, id) index.
+ */
+export async function findStuffPagesOfSellers(
   db: Kysely<CatalogDatabase>,
   sellerIds: readonly string[],
+  after: Position | null,
+  limit: number,
 ): Promise<StuffRow[]> {
   const valid = sellerIds.filter(isUuid);
   if (valid.length === 0) return [];
   return db
-    .selectFrom('stuffs')
-    .selectAll()
-    .where('sellerId', 'in', valid)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom(sql<{ sellerId: string }>`(SELECT unnest(${valid}::uuid[]) AS seller_id)`.as('seller'))
+    .innerJoinLateral(
+      (eb) => {
+        let page = eb.selectFrom('stuffs').selectAll().whereRef('stuffs.sellerId', '=', 'seller.sellerId');
+        if (after)
+          page = page.where((w) =>
+            w(w.refTuple('createdAt', 'id'), '<', w.tuple(w.val(after.createdAt), w.val(after.key))),
+          );
+        return page.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).as('page');
+      },
+      (join) => join.onTrue(),
+    )
+    .selectAll('page')
+    .orderBy('page.sellerId')
+    .orderBy('page.createdAt', 'desc')
+    .orderBy('page.id', 'desc')
     .execute();
 }
 
@@ -70,14 +80,13 @@ export async function findStuffsBySellerIds(
  */
 export async function findStuffsAfter(
   db: Kysely<CatalogDatabase>,
-  after: StuffPosition | null,
+  after: Position | null,
   limit: number,
 ): Promise<StuffRow[]> {
   let query = db.selectFrom('stuffs').selectAll();
-  if (after) {
+  if (after)
     query = query.where((eb) =>
-      eb(eb.refTuple('createdAt', 'id'), '<', eb.tuple(eb.val(after.createdAt), eb.val(after.id))),
+      eb(eb.refTuple('createdAt', 'id'), '<', eb.tuple(eb.val(after.createdAt), eb.val(after.key))),
     );
-  }
   return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

@@ -1,18 +1,8 @@
-import { ArgsType, Field, ID, Int } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE } from '../domain/list-stuffs.js';
+import { ArgsType, Field, ID } from 'type-graphql';
 import { UpdateStuffInput } from './stuff-inputs.js';
 
 // Argument classes rather than one @Arg per parameter: type-graphql would print the arguments
 // in reverse, and the contract lists them in this order.
-
-@ArgsType()
-export class StuffsArgs {
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-}
 
 @ArgsType()
 export class UpdateStuffArgs {

@@ -1,3 +1,4 @@
+import { PageInfo } from '@stuffmart/common';
 import { Field, ObjectType } from 'type-graphql';
 import { Stuff } from './stuff.js';
 
@@ -8,15 +9,6 @@ export class StuffEdge {
 
   @Field(() => Stuff)
   node!: Stuff;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
 }
 
 @ObjectType({ description: 'A page of stuffs, newest first (Relay-style cursors).' })

@@ -1,3 +1,4 @@
+import { PageArgs } from '@stuffmart/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { StuffRow } from '../data-access/catalog-database.js';
 import { createStuff } from '../domain/create-stuff.js';
@@ -6,7 +7,7 @@ import { updateStuff } from '../domain/update-stuff.js';
 import type { CatalogContext } from './catalog-context.js';
 import { Stuff } from './stuff.js';
 import { StuffConnection } from './stuff-connection.js';
-import { StuffsArgs, UpdateStuffArgs } from './stuff-args.js';
+import { UpdateStuffArgs } from './stuff-args.js';
 import { CreateStuffInput } from './stuff-inputs.js';
 import { User } from './user.js';
 
@@ -18,7 +19,7 @@ export class StuffResolver {
   }
 
   @Query(() => StuffConnection, { description: 'Newest first; first is 1..100.' })
-  async stuffs(@Args(() => StuffsArgs) { first, after }: StuffsArgs, @Ctx() ctx: CatalogContext): Promise<StuffPage> {
+  async stuffs(@Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: CatalogContext): Promise<StuffPage> {
     return listStuffs(ctx.deps, first ?? null, after ?? null);
   }
 

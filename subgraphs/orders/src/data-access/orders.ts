@@ -1,4 +1,4 @@
-import { isUuid } from '@stuffmart/common';
+import { isUuid, type Position } from '@stuffmart/common';
 import { sql, type Kysely } from 'kysely';
 import type { OrderRow, OrdersDatabase, OrderStatus } from './orders-database.js';
 
@@ -39,14 +39,43 @@ export async function findOrdersByIds(db: Kysely<OrdersDatabase>, ids: readonly 
   return db.selectFrom('orders').selectAll().where('id', 'in', valid).execute();
 }
 
-export async function findOrdersOfBuyer(db: Kysely<OrdersDatabase>, buyerId: string): Promise<OrderRow[]> {
-  return db
+/** Newest first, the id breaking ties, so a position is never on two pages. */
+export async function findOrdersOfBuyer(
+  db: Kysely<OrdersDatabase>,
+  buyerId: string,
+  after: Position | null,
+  limit: number,
+): Promise<OrderRow[]> {
+  let query = db.selectFrom('orders').selectAll().where('buyerId', '=', buyerId);
+  if (after)
+    query = query.where((eb) =>
+      eb(eb.refTuple('createdAt', 'id'), '<', eb.tuple(eb.val(after.createdAt), eb.val(after.key))),
+    );
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Advisory locks of this class are taken per buyer; no other lock of the orders database uses it. */
+const BUYER_LOCK_CLASS = 7301;
+
+/**
+ * Takes the buyer's turn until the transaction ends: BUYs of one buyer are counted and
+ * inserted one at a time, so simultaneous BUYs of distinct stuff cannot all pass the count.
+ * Other buyers are not held up (the lock is the buyer's own).
+ */
+export async function lockBuyer(trx: Kysely<OrdersDatabase>, buyerId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${BUYER_LOCK_CLASS}, hashtext(${buyerId}))`.execute(trx);
+}
+
+/** Orders the buyer holds right now: awaiting payment and still inside their window. */
+export async function countHeldOrders(db: Kysely<OrdersDatabase>, buyerId: string, now: Date): Promise<number> {
+  const row = await db
     .selectFrom('orders')
-    .selectAll()
+    .select((eb) => eb.fn.countAll<number>().as('held'))
     .where('buyerId', '=', buyerId)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .where('status', '=', 'AWAITING_PAYMENT')
+    .where('expiresAt', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.held);
 }
 
 /** The order holding or owning each stuff, if any: availability is derived from it. */

@@ -2,6 +2,7 @@ import { ForbiddenError, StuffReservedError, StuffSoldError, type Identity, asse
 import { findActiveOrders, insertOrder } from '../data-access/orders.js';
 import type { OrderRow, StuffCopy } from '../data-access/orders-database.js';
 import { recordOrderCreated } from '../events/order-events.js';
+import { assertMayHoldAnother } from './assert-may-hold-another.js';
 import { awaitStuffCopy } from './await-stuff-copy.js';
 import type { OrdersDeps } from './orders-deps.js';
 
@@ -10,11 +11,13 @@ function assertBuyerIsNotSeller(stuff: StuffCopy, buyer: Identity): void {
 }
 
 /**
- * The order and its event in one transaction. The partial unique index on active orders
- * decides who wins: a losing insert does nothing, and we tell the loser why.
+ * The order and its event in one transaction, if the buyer may hold another. The partial
+ * unique index on active orders decides who wins: a losing insert does nothing, and we tell
+ * the loser why.
  */
 async function reserve(deps: OrdersDeps, stuff: StuffCopy, buyer: Identity): Promise<OrderRow> {
   const order = await deps.db.transaction().execute(async (trx) => {
+    await assertMayHoldAnother(trx, buyer, deps.maxActiveOrdersPerBuyer);
     const created = await insertOrder(trx, {
       stuffId: stuff.id,
       buyerId: buyer.userId,

@@ -9,6 +9,8 @@ export interface OrdersDeps {
   relay: Pick<OutboxRelay, 'wake'>;
   live: LiveUpdates;
   reservationWindowSeconds: number;
+  /** Orders awaiting payment one buyer may hold at once. */
+  maxActiveOrdersPerBuyer: number;
   /** How long BUY waits for catalog's news of a stuff listed a moment ago. */
   stuffArrivalTimeoutMs: number;
 }

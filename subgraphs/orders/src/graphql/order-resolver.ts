@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { UnauthenticatedError } from '@stuffmart/common';
-import { findOrdersOfBuyer } from '../data-access/orders.js';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Connection } from '@stuffmart/common';
 import type { OrderRow } from '../data-access/orders-database.js';
 import { buyStuff } from '../domain/buy-stuff.js';
 import { cancelOrder } from '../domain/cancel-order.js';
+import { listMyOrders } from '../domain/list-my-orders.js';
+import { OrderConnection } from './order-connection.js';
 import type { OrdersContext } from './orders-context.js';
 import { Order } from './order.js';
 import { Stuff } from './stuff.js';
@@ -27,10 +28,9 @@ export class OrderResolver {
     return order && order.buyerId === ctx.user?.userId ? order : null;
   }
 
-  @Query(() => [Order], { description: 'Newest first.' })
-  myOrders(@Ctx() ctx: OrdersContext): Promise<OrderRow[]> {
-    if (!ctx.user) throw new UnauthenticatedError();
-    return findOrdersOfBuyer(ctx.deps.db, ctx.user.userId);
+  @Query(() => OrderConnection, { description: 'Signed in; newest first; first is 1..100.' })
+  myOrders(@Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: OrdersContext): Promise<Connection<OrderRow>> {
+    return listMyOrders(ctx.deps, ctx.user, first, after);
   }
 
   @FieldResolver(() => Stuff)

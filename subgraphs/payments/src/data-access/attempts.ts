@@ -1,3 +1,4 @@
+import { isUuid } from '@stuffmart/common';
 import { sql, type Kysely } from 'kysely';
 import type { AttemptRow, AttemptState, PaymentsDatabase } from './payments-database.js';
 
@@ -48,6 +49,8 @@ export async function findPendingAttempt(
 }
 
 export async function findAttempt(db: Kysely<PaymentsDatabase>, id: string): Promise<AttemptRow | undefined> {
+  // The id may come from a webhook's metadata: a malformed one names no attempt.
+  if (!isUuid(id)) return undefined;
   return db.selectFrom('paymentAttempts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

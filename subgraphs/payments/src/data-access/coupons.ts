@@ -1,3 +1,4 @@
+import type { Position } from '@stuffmart/common';
 import { sql, type Kysely } from 'kysely';
 import type { CouponRow, PaymentsDatabase } from './payments-database.js';
 
@@ -14,8 +15,19 @@ export async function insertCoupon(
   return row ?? null;
 }
 
-export async function listCoupons(db: Kysely<PaymentsDatabase>): Promise<CouponRow[]> {
-  return db.selectFrom('coupons').selectAll().orderBy('createdAt', 'desc').orderBy('code').execute();
+/** Newest first, the code breaking ties, so a position is never on two pages. */
+export async function findCouponsAfter(
+  db: Kysely<PaymentsDatabase>,
+  after: Position | null,
+  limit: number,
+): Promise<CouponRow[]> {
+  let query = db.selectFrom('coupons').selectAll();
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('createdAt', 'code'), '<', eb.tuple(eb.val(after.createdAt), eb.val(after.key))),
+    );
+  }
+  return query.orderBy('createdAt', 'desc').orderBy('code', 'desc').limit(limit).execute();
 }
 
 export async function findCoupon(db: Kysely<PaymentsDatabase>, code: string): Promise<CouponRow | undefined> {

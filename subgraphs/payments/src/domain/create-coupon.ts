@@ -3,6 +3,7 @@ import { BadUserInputError, ForbiddenError, assertSignedIn, type Identity } from
 import { z } from 'zod';
 import { insertCoupon } from '../data-access/coupons.js';
 import type { CouponRow } from '../data-access/payments-database.js';
+import { COUPON_CODE } from './coupon-code.js';
 import type { PaymentsDeps } from './payments-deps.js';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I: codes are read aloud and typed
@@ -12,7 +13,7 @@ const couponSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z0-9]{6,32}$/, { error: 'Code must be 6 to 32 upper-case letters and digits' })
+    .regex(COUPON_CODE, { error: 'Code must be 6 to 32 upper-case letters and digits' })
     .optional(),
   percentOff: z
     .number()

@@ -20,6 +20,7 @@ import type { Kysely } from 'kysely';
 import type { AttemptRow, OrderCopy, PaymentRow, PaymentsDatabase } from '../data-access/payments-database.js';
 import { amountDue, formatAmount } from './amount-due.js';
 import { awaitOrderCopy } from './await-order-copy.js';
+import { limitCouponGuesses } from './coupon-guesses.js';
 import type { PaymentsDeps } from './payments-deps.js';
 import { assertRecorded, expiresTooSoon, recordCharge, recordDecline } from './record-charge.js';
 import { findOrderCopy, lockOrderCopy } from '../data-access/order-copies.js';
@@ -178,5 +179,7 @@ export async function payOrder(deps: PaymentsDeps, user: Identity | null, input:
   const paid = await findSuccessfulPayment(deps.db, order.id);
   if (paid) throw new OrderNotPayableError('COMPLETE');
   assertPayable(order);
-  return awaitOrderOutcome(deps, await chargeAttempt(deps, await attemptToCharge(deps, order, input)));
+  return limitCouponGuesses(deps.redis, buyer.userId, input.couponCode, async () =>
+    awaitOrderOutcome(deps, await chargeAttempt(deps, await attemptToCharge(deps, order, input))),
+  );
 }

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { OutboxRelay } from '@stuffmart/common';
+import type { OutboxRelay, Redis } from '@stuffmart/common';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
 import type { StripeGateway } from '../provider/stripe-gateway.js';
 
 export interface PaymentsDeps {
   db: Kysely<PaymentsDatabase>;
   relay: Pick<OutboxRelay, 'wake'>;
+  /** The service's own keys (namespaced): coupon guesses are counted here. */
+  redis: Redis;
   /** Null without STRIPE_SECRET_KEY: then only fully discounted orders can be paid. */
   stripe: StripeGateway | null;
   /** Woken after a transaction that queued a refund. */

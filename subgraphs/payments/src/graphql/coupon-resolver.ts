@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { listCoupons } from '../data-access/coupons.js';
+import { PageArgs, type Connection } from '@stuffmart/common';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CouponRow } from '../data-access/payments-database.js';
-import { assertAdmin, createCoupon } from '../domain/create-coupon.js';
-import { Coupon, CreateCouponInput, User } from './payment-types.js';
+import { createCoupon } from '../domain/create-coupon.js';
+import { listCoupons } from '../domain/list-coupons.js';
+import { Coupon, CouponConnection, CreateCouponInput, User } from './payment-types.js';
 import type { PaymentsContext } from './payments-context.js';
 
 @Resolver(() => Coupon)
@@ -19,10 +20,12 @@ export class CouponResolver {
     });
   }
 
-  @Query(() => [Coupon], { description: 'ADMIN only' })
-  coupons(@Ctx() ctx: PaymentsContext): Promise<CouponRow[]> {
-    assertAdmin(ctx.user);
-    return listCoupons(ctx.deps.db);
+  @Query(() => CouponConnection, { description: 'ADMIN only; newest first; first is 1..100' })
+  coupons(
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: PaymentsContext,
+  ): Promise<Connection<CouponRow>> {
+    return listCoupons(ctx.deps, ctx.user, first, after);
   }
 
   @FieldResolver(() => User)

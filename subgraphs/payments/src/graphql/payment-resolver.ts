@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { PaymentRow } from '../data-access/payments-database.js';
+import { parsePayOrderInput } from '../domain/parse-pay-order-input.js';
 import { payOrder } from '../domain/pay-order.js';
 import { Order, Payment } from './payment-types.js';
 import type { PaymentsContext } from './payments-context.js';
@@ -13,7 +14,7 @@ export class PaymentResolver {
     @Arg('couponCode', () => String, { nullable: true }) couponCode: string | null,
     @Ctx() ctx: PaymentsContext,
   ): Promise<PaymentRow> {
-    return payOrder(ctx.deps, ctx.user, { orderId, paymentMethodId, couponCode });
+    return payOrder(ctx.deps, ctx.user, parsePayOrderInput({ orderId, paymentMethodId, couponCode }));
   }
 
   @FieldResolver(() => Order)

@@ -1,3 +1,4 @@
+import { PageInfo } from '@stuffmart/common';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum PaymentStatusEnum {
@@ -70,6 +71,27 @@ export class Coupon {
   createdAt!: Date;
 
   createdBy!: string;
+}
+
+@ObjectType()
+export class CouponEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Coupon)
+  node!: Coupon;
+}
+
+@ObjectType({ description: 'A page of coupons, newest first (Relay-style cursors).' })
+export class CouponConnection {
+  @Field(() => [CouponEdge])
+  edges!: CouponEdge[];
+
+  @Field(() => [Coupon])
+  nodes!: Coupon[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }
 
 @InputType()

@@ -19,7 +19,7 @@ export function stripeWebhookRoute(deps: PaymentsDeps, logger: Logger): Route {
       logger.warn({ err: (error as Error).message }, 'rejected a Stripe webhook');
       return sendJson(res, 400, { error: 'Invalid signature' });
     }
-    await reconcileWebhook(deps, event);
+    await reconcileWebhook(deps, event, logger);
     sendJson(res, 200, { received: true });
   };
 }
