@@ -56,7 +56,8 @@ const originListSchema = z
   .string()
   .optional()
   .transform((list, ctx) => {
-    if (list === undefined) return undefined;
+    // Unset or empty (compose passes an empty value through): PUBLIC_URL's origin alone.
+    if (list === undefined || list.trim() === '') return undefined;
     const origins: string[] = [];
     for (const entry of list
       .split(',')

@@ -298,4 +298,17 @@ describe('docker-compose.yml with .env.example filled in', () => {
   it("points the storefront's server at the gateway service", () => {
     expect(env('client').GATEWAY_URL).toBe(`http://gateway:${env('gateway').GATEWAY_PORT}/graphql`);
   });
+
+  it("lets browsers on the storefront's address use CORS and WebSockets at the gateway", () => {
+    expect(env('gateway').PUBLIC_URL).toBe(example.PUBLIC_URL);
+    expect(env('gateway').PUBLIC_URL).toBe(env('auth').PUBLIC_URL);
+  });
+
+  it('tells the storefront which e-mail domains auth accepts, as auth is told', () => {
+    const run = composeConfig(exampleWith({ ...STAND_IN_SECRETS, ALLOWED_EMAIL_DOMAINS: 'uni.edu' }));
+    expect(run.status, run.stderr).toBe(0);
+    const services = parseComposeConfig(run.stdout).services;
+    expect(containerEnv(services.client).ALLOWED_EMAIL_DOMAINS).toBe('uni.edu');
+    expect(containerEnv(services.auth).ALLOWED_EMAIL_DOMAINS).toBe('uni.edu');
+  });
 });
