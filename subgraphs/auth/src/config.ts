@@ -43,6 +43,8 @@ export const authConfigSchema = baseConfigSchema
       .default('http://127.0.0.1:3000')
       .transform((url) => url.replace(/\/+$/, '')),
     SIGN_UP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+    // Against mail bombing: verification or reset mails one address gets an hour, per kind.
+    MAIL_MAX_PER_RECIPIENT: z.coerce.number().int().min(1).default(5),
     SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
     SIGN_IN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),

@@ -36,6 +36,7 @@ export async function startAuth(config: AuthConfig, port = config.AUTH_PORT): Pr
       windowSeconds: config.SIGN_IN_LOCKOUT_SECONDS,
     },
     signUpMaxPerAddress: config.SIGN_UP_MAX_PER_ADDRESS,
+    mailMaxPerRecipient: config.MAIL_MAX_PER_RECIPIENT,
     decoyPasswordHash: await hashPassword('decoy password never matches', config.PASSWORD_SCRYPT_LOG2_N),
     mail: mailSender,
   };

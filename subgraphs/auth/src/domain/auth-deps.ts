@@ -15,6 +15,8 @@ export interface AuthDeps {
   passwordLog2N: number;
   signInLimits: SignInLimits;
   signUpMaxPerAddress: number;
+  /** Verification or reset mails one address may be sent an hour (each kind counted apart). */
+  mailMaxPerRecipient: number;
   /** A hash to compare against when the e-mail is unknown, so timing does not tell. */
   decoyPasswordHash: string;
   /** Tells the mail sender that a committed transaction enqueued mail. */
