@@ -30,7 +30,12 @@ function byKey<K extends keyof OrderRow>(rows: OrderRow[], key: K, ids: readonly
 }
 
 export async function startOrders(config: OrdersConfig, port = config.ORDERS_PORT): Promise<RunningServer> {
-  const runtime = await openSubgraphRuntime<OrdersDatabase>({ name: 'orders', config, migrations: ordersMigrations });
+  const runtime = await openSubgraphRuntime<OrdersDatabase>({
+    name: 'orders',
+    config,
+    migrations: ordersMigrations,
+    port,
+  });
   const { database, busRedis, logger } = runtime;
   const subscriber = busRedis.duplicate();
   subscriber.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));

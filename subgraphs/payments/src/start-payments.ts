@@ -17,6 +17,7 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     name: 'payments',
     config,
     migrations: paymentsMigrations,
+    port,
   });
   const { database, logger } = runtime;
   const stripe = config.STRIPE_SECRET_KEY
