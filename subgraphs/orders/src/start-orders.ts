@@ -6,6 +6,7 @@ import {
   STUFF_CREATED,
   STUFF_UPDATED,
   EXPIRATION_DUE,
+  PAYMENT_STARTED,
   PAYMENT_SUCCEEDED,
   type RunningServer,
   type ExpirationDue,
@@ -18,6 +19,7 @@ import { ordersMigrations } from './data-access/migrations/index.js';
 import { expireOrder } from './domain/expire-order.js';
 import type { OrdersDeps } from './domain/orders-deps.js';
 import { sweepOverdueOrders } from './domain/sweep-overdue-orders.js';
+import { applyPaymentStarted } from './events/apply-payment-started.js';
 import { applyPaymentSucceeded } from './events/apply-payment-succeeded.js';
 import { applyStuffSnapshot } from './events/apply-stuff-snapshot.js';
 import { publishLiveUpdates } from './events/publish-live-updates.js';
@@ -62,13 +64,18 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
       event.type === STUFF_CREATED || event.type === STUFF_UPDATED ? applyStuffSnapshot(event, trx) : 'done',
     ),
   );
+  const holdPayment = applyPaymentStarted(config.PAYMENT_HOLD_SECONDS);
   runtime.consume(
     STREAMS.payments,
     transactionalHandler(
       database.db,
       STREAMS.payments,
-      async (event, trx) => (event.type === PAYMENT_SUCCEEDED ? applyPaymentSucceeded(event, trx) : 'done'),
-      // the completion's own event was recorded in that transaction: send it on now
+      async (event, trx) => {
+        if (event.type === PAYMENT_STARTED) return holdPayment(event, trx);
+        if (event.type === PAYMENT_SUCCEEDED) return applyPaymentSucceeded(event, trx);
+        return 'done';
+      },
+      // the hold's or the completion's own event was recorded in that transaction: send it on now
       () => runtime.relay.wake(),
     ),
   );

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { OutboxRelay } from '@stuffmart/common';
+import type { Logger, OutboxRelay } from '@stuffmart/common';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
 import type { StripeGateway } from '../provider/stripe-gateway.js';
+import type { OrderNews } from './order-news.js';
 
 export interface PaymentsDeps {
   db: Kysely<PaymentsDatabase>;
@@ -12,4 +13,7 @@ export interface PaymentsDeps {
   refunds: { wake(): void };
   /** How long payOrder waits for news of an order placed a moment ago. */
   orderArrivalTimeoutMs: number;
+  /** Woken when news of an order is applied, for the payOrder waiting on it. */
+  news: OrderNews;
+  logger: Logger;
 }

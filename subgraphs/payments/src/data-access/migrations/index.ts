@@ -2,10 +2,12 @@ import { createEventTables } from '@stuffmart/common';
 import type { Migration } from 'kysely';
 import { createPaymentsTables } from './0001-create-payments-tables.js';
 import { createRefundRequests } from './0003-create-refund-requests.js';
+import { addOrderHolds } from './0004-add-order-holds.js';
 
 /** Applied in key order; never edit one that has shipped, add the next. */
 export const paymentsMigrations: Record<string, Migration> = {
   '0001-create-payments-tables': createPaymentsTables,
   '0002-create-event-tables': createEventTables,
   '0003-create-refund-requests': createRefundRequests,
+  '0004-add-order-holds': addOrderHolds,
 };
