@@ -1,5 +1,6 @@
 import {
   LiveUpdates,
+  NewsCheck,
   openSubgraphRuntime,
   STREAMS,
   transactionalHandler,
@@ -50,6 +51,7 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
     live,
     reservationWindowSeconds: config.RESERVATION_WINDOW_SECONDS,
     stuffArrivalTimeoutMs: 2000,
+    news: new NewsCheck(busRedis, config.STUFFMART_NAMESPACE, 'orders'),
   };
 
   // Orders reads its own stream to tell the screens: at least once, so a process that dies

@@ -1,4 +1,4 @@
-import { openSubgraphRuntime, STREAMS, transactionalHandler, type RunningServer } from '@stuffmart/common';
+import { NewsCheck, openSubgraphRuntime, STREAMS, transactionalHandler, type RunningServer } from '@stuffmart/common';
 import DataLoader from 'dataloader';
 import type { PaymentsConfig } from './config.js';
 import { paymentsMigrations } from './data-access/migrations/index.js';
@@ -26,21 +26,22 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     ? new StripeGateway(config.STRIPE_SECRET_KEY, config.STRIPE_API_URL, config.STRIPE_WEBHOOK_SECRET)
     : null;
   const refunds = new RefundWorker({ db: database.db, stripe }, logger);
-  const news = new OrderNews();
+  const orderNews = new OrderNews();
   const deps: PaymentsDeps = {
     db: database.db,
     relay: runtime.relay,
     stripe,
     refunds,
     orderArrivalTimeoutMs: 2000,
-    news,
+    orderNews,
+    news: new NewsCheck(runtime.busRedis, config.STUFFMART_NAMESPACE, 'payments'),
     logger,
   };
   runtime.consume(
     STREAMS.orders,
     transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(), (event) => {
       refunds.wake();
-      news.notify(event.subjectId);
+      orderNews.notify(event.subjectId);
     }),
   );
   await runtime.startConsumers();

@@ -1,4 +1,6 @@
 export { deadLetterKey, newEvent, parseEvent, streamKey, type DomainEvent } from './domain-event.js';
+export { awaitLocalCopy, type AwaitLocalCopyOptions } from './await-local-copy.js';
+export { NewsCheck, outboxClearKey, redisTime } from './news-check.js';
 export { createEventTables } from './outbox-migration.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 export { recordEvent } from './record-event.js';

@@ -83,6 +83,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     redis: busRedis,
     namespace: config.STUFFMART_NAMESPACE,
     logger,
+    publisher: name,
   });
   relay.start();
   const consumers: Array<{ consumer: StreamConsumer; connection: Redis }> = [];

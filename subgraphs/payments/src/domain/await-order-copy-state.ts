@@ -17,6 +17,6 @@ export async function awaitOrderCopyState<T>(
     const decided = decide(await findOrderCopy(deps.db, orderId));
     if (decided !== undefined) return decided;
     if (Date.now() >= deadline) return undefined;
-    await deps.news.next(orderId, deadline);
+    await deps.orderNews.next(orderId, deadline);
   }
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Logger, OutboxRelay } from '@stuffmart/common';
+import type { Logger, NewsCheck, OutboxRelay } from '@stuffmart/common';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
 import type { StripeGateway } from '../provider/stripe-gateway.js';
 import type { OrderNews } from './order-news.js';
@@ -14,6 +14,8 @@ export interface PaymentsDeps {
   /** How long payOrder waits for news of an order placed a moment ago. */
   orderArrivalTimeoutMs: number;
   /** Woken when news of an order is applied, for the payOrder waiting on it. */
-  news: OrderNews;
+  orderNews: OrderNews;
+  /** Whether orders' news has all arrived: a missing order is then unknown, not late. */
+  news: NewsCheck;
   logger: Logger;
 }
