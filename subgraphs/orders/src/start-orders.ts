@@ -7,6 +7,7 @@ import {
   STUFF_CREATED,
   STUFF_UPDATED,
   EXPIRATION_DUE,
+  PAYMENT_FAILED,
   PAYMENT_STARTED,
   PAYMENT_SUCCEEDED,
   type RunningServer,
@@ -20,7 +21,7 @@ import { ordersMigrations } from './data-access/migrations/index.js';
 import { expireOrder } from './domain/expire-order.js';
 import type { OrdersDeps } from './domain/orders-deps.js';
 import { sweepOverdueOrders } from './domain/sweep-overdue-orders.js';
-import { applyPaymentStarted } from './events/apply-payment-started.js';
+import { applyPaymentFailed, applyPaymentStarted } from './events/apply-payment-hold.js';
 import { applyPaymentSucceeded } from './events/apply-payment-succeeded.js';
 import { applyStuffSnapshot } from './events/apply-stuff-snapshot.js';
 import { publishLiveUpdates } from './events/publish-live-updates.js';
@@ -75,6 +76,7 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
       async (event, trx) => {
         if (event.type === PAYMENT_STARTED) return holdPayment(event, trx);
         if (event.type === PAYMENT_SUCCEEDED) return applyPaymentSucceeded(event, trx);
+        if (event.type === PAYMENT_FAILED) return applyPaymentFailed(event, trx);
         return 'done';
       },
       // the hold's or the completion's own event was recorded in that transaction: send it on now

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DECLINED_CARD,
   GOOD_CARD,
   startStripeStandIn,
   startTestSystem,
@@ -43,6 +44,19 @@ describe('a payment started before the expiry whose charge lands after it', () =
     const charges = stripe.charges.filter((c) => c.metadata.orderId === sale.orderId);
     expect(charges).toHaveLength(1);
     expect(stripe.refunds.filter((refund) => refund.paymentIntent === charges[0]!.id)).toEqual([]);
+  });
+
+  it('lets go of the hold when the card is declined, so the order still expires on time', async () => {
+    const sale = await reservedSale(system);
+    const declined = await system.graphql<any>(
+      PAY,
+      { orderId: sale.orderId, paymentMethodId: DECLINED_CARD },
+      { token: sale.buyer.token },
+    );
+    expect(declined.body.errors?.[0]?.extensions?.code).toBe('PAYMENT_FAILED');
+    // Held, it would stay reserved for PAYMENT_HOLD_SECONDS (two minutes) past its expiry.
+    const order = await orderReads(system, sale, 'CANCELLED');
+    expect(order.stuff.availability).toBe('AVAILABLE');
   });
 });
 

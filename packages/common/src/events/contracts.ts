@@ -93,3 +93,14 @@ export interface OrderHeld {
 }
 
 export const ORDER_HELD = 'order.held';
+
+/**
+ * payment.failed (subject: the order, version 0): the attempt ended without a charge (declined,
+ * or closed before it was sent). Orders lets go of the hold it kept for it.
+ */
+export interface PaymentFailed {
+  orderId: string;
+  attemptId: string;
+}
+
+export const PAYMENT_FAILED = 'payment.failed';

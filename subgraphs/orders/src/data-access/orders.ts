@@ -132,3 +132,13 @@ export async function holdOrder(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** The attempt holding the order ended without a charge: the expiry may take the order again. */
+export async function releaseHold(db: Kysely<OrdersDatabase>, id: string, attemptId: string): Promise<void> {
+  await db
+    .updateTable('orders')
+    .set({ heldBy: null, heldUntil: null })
+    .where('id', '=', id)
+    .where('heldBy', '=', attemptId)
+    .execute();
+}

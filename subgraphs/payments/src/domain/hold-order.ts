@@ -3,7 +3,7 @@ import { settleAttempt } from '../data-access/attempts.js';
 import { returnRedemption } from '../data-access/coupons.js';
 import { findOrderCopy } from '../data-access/order-copies.js';
 import type { AttemptRow } from '../data-access/payments-database.js';
-import { recordPaymentStarted } from '../events/payment-events.js';
+import { recordPaymentFailed, recordPaymentStarted } from '../events/payment-events.js';
 import { awaitOrderCopyState } from './await-order-copy-state.js';
 import type { PaymentsDeps } from './payments-deps.js';
 import { isHeldFor } from './record-charge.js';
@@ -35,6 +35,10 @@ export async function holdOrderForAttempt(deps: PaymentsDeps, attempt: AttemptRo
 async function closeUnsent(deps: PaymentsDeps, attempt: AttemptRow, reason: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const closed = await settleAttempt(trx, attempt.id, ['PENDING'], 'FAILED', { failureReason: reason });
-    if (closed && attempt.couponCode) await returnRedemption(trx, attempt.couponCode);
+    if (!closed) return;
+    if (attempt.couponCode) await returnRedemption(trx, attempt.couponCode);
+    // A hold that arrives after all is let go of at once.
+    await recordPaymentFailed(trx, attempt);
   });
+  deps.relay.wake();
 }

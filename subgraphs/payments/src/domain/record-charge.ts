@@ -10,7 +10,7 @@ import {
 } from '../data-access/payments.js';
 import { requestRefund } from '../data-access/refund-requests.js';
 import type { AttemptRow, OrderCopy, PaymentRow } from '../data-access/payments-database.js';
-import { recordPaymentSucceeded } from '../events/payment-events.js';
+import { recordPaymentFailed, recordPaymentSucceeded } from '../events/payment-events.js';
 import { giveBack } from './give-back.js';
 import type { PaymentsDeps } from './payments-deps.js';
 
@@ -107,7 +107,9 @@ export async function recordDecline(
       providerRef,
     });
     if (attempt.couponCode) await returnRedemption(trx, attempt.couponCode);
+    await recordPaymentFailed(trx, attempt);
   });
+  deps.relay.wake();
 }
 
 export function assertRecorded(recorded: Recorded): PaymentRow {

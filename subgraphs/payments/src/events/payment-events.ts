@@ -1,9 +1,11 @@
 import {
   newEvent,
+  PAYMENT_FAILED,
   PAYMENT_STARTED,
   PAYMENT_SUCCEEDED,
   recordEvent,
   STREAMS,
+  type PaymentFailed,
   type PaymentStarted,
   type PaymentSucceeded,
 } from '@stuffmart/common';
@@ -25,4 +27,10 @@ export async function recordPaymentSucceeded(trx: Kysely<PaymentsDatabase>, paym
 export async function recordPaymentStarted(trx: Kysely<PaymentsDatabase>, attempt: AttemptRow): Promise<void> {
   const data: PaymentStarted = { orderId: attempt.orderId, attemptId: attempt.id };
   await recordEvent(trx, STREAMS.payments, newEvent(PAYMENT_STARTED, attempt.orderId, 0, data));
+}
+
+/** The attempt ended without a charge: orders lets go of the hold it kept for it. */
+export async function recordPaymentFailed(trx: Kysely<PaymentsDatabase>, attempt: AttemptRow): Promise<void> {
+  const data: PaymentFailed = { orderId: attempt.orderId, attemptId: attempt.id };
+  await recordEvent(trx, STREAMS.payments, newEvent(PAYMENT_FAILED, attempt.orderId, 0, data));
 }

@@ -1,6 +1,6 @@
-import type { DomainEvent, HandleOutcome, PaymentStarted } from '@stuffmart/common';
+import type { DomainEvent, HandleOutcome, PaymentFailed, PaymentStarted } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
-import { holdOrder } from '../data-access/orders.js';
+import { holdOrder, releaseHold } from '../data-access/orders.js';
 import type { OrdersDatabase } from '../data-access/orders-database.js';
 import { recordOrderHeld } from './order-events.js';
 
@@ -16,4 +16,11 @@ export function applyPaymentStarted(holdSeconds: number) {
     if (held) await recordOrderHeld(trx, held);
     return 'done';
   };
+}
+
+/** The attempt ended without a charge: let go of its hold (a later attempt's hold stays). */
+export async function applyPaymentFailed(event: DomainEvent, trx: Kysely<OrdersDatabase>): Promise<HandleOutcome> {
+  const { orderId, attemptId } = event.data as unknown as PaymentFailed;
+  await releaseHold(trx, orderId, attemptId);
+  return 'done';
 }
