@@ -87,6 +87,12 @@ export class Supervisor implements Launched {
     }
   }
 
+  /** The process id of a service as it runs now (undefined while it is down). */
+  pidOf(name: string): number | undefined {
+    const child = this.services.find((service) => service.name === name)?.child;
+    return child && !exited(child) ? child.pid : undefined;
+  }
+
   /** Stops the services in reverse order of starting, each finishing what it holds. */
   stop(): Promise<void> {
     this.stopping = true;
