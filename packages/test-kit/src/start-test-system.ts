@@ -27,10 +27,12 @@ export interface TestSystem {
   ): Promise<GraphQLResponse<T>>;
   /** Stops a subgraph or worker (to see how the rest copes). */
   stopSubgraph(name: string): Promise<void>;
+  /** Starts a stopped subgraph or worker again, on the port it had (so the gateway finds it). */
+  restartSubgraph(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
-type SubgraphStarter = (env: Env) => Promise<RunningServer>;
+type SubgraphStarter = (env: Env, port?: number) => Promise<RunningServer>;
 
 /** As deployed: only the gateway and auth hold JWT_KEY; the rest get the voucher key alone. */
 function voucherKeyOnly({ JWT_KEY, ...env }: Env): Env {
@@ -38,20 +40,22 @@ function voucherKeyOnly({ JWT_KEY, ...env }: Env): Env {
 }
 
 const SUBGRAPHS: Record<string, SubgraphStarter> = {
-  auth: (env) => startAuth(loadConfig(authConfigSchema, env), 0),
-  catalog: (env) => startCatalog(loadConfig(catalogConfigSchema, voucherKeyOnly(env)), 0),
-  orders: (env) => startOrders(loadConfig(ordersConfigSchema, voucherKeyOnly(env)), 0),
-  payments: (env) => startPayments(loadConfig(paymentsConfigSchema, voucherKeyOnly(env)), 0),
+  auth: (env, port = 0) => startAuth(loadConfig(authConfigSchema, env), port),
+  catalog: (env, port = 0) => startCatalog(loadConfig(catalogConfigSchema, voucherKeyOnly(env)), port),
+  orders: (env, port = 0) => startOrders(loadConfig(ordersConfigSchema, voucherKeyOnly(env)), port),
+  payments: (env, port = 0) => startPayments(loadConfig(paymentsConfigSchema, voucherKeyOnly(env)), port),
 };
 
 export interface TestSystemOptions {
   /** Run this many instances of a subgraph behind a round-robin proxy, as replicas would. */
   replicas?: Record<string, number>;
+  /** More environment for one subgraph or worker only (e.g. its DATABASE_URL through a proxy). */
+  subgraphEnv?: Record<string, Env>;
 }
 
 /** Processes that are not subgraphs: started after them, stopped before them. */
 const WORKERS: Record<string, SubgraphStarter> = {
-  expiration: (env) => startExpiration(loadConfig(expirationConfigSchema, voucherKeyOnly(env)), 0),
+  expiration: (env, port = 0) => startExpiration(loadConfig(expirationConfigSchema, voucherKeyOnly(env)), port),
 };
 
 /**
@@ -67,16 +71,17 @@ export async function startTestSystem(overrides: Env = {}, options: TestSystemOp
   const proxies: TcpProxy[] = [];
   const routes: Record<string, string> = {};
   const stopped = new Set<string>();
+  const envOf = (name: string): Env => ({ ...env, ...options.subgraphEnv?.[name] });
   try {
     for (const [name, start] of Object.entries(SUBGRAPHS)) {
-      const first = await start(env);
+      const first = await start(envOf(name));
       subgraphs[name] = first;
       routes[name] = first.url;
       instances[name] = [first];
       const count = options.replicas?.[name] ?? 1;
       if (count > 1) {
         const more = [];
-        for (let i = 1; i < count; i++) more.push(await start(env));
+        for (let i = 1; i < count; i++) more.push(await start(envOf(name)));
         replicas.push(...more);
         instances[name] = [first, ...more];
         const proxy = await startTcpProxy([first, ...more].map((server) => server.url));
@@ -90,7 +95,7 @@ export async function startTestSystem(overrides: Env = {}, options: TestSystemOp
   }
   const workers: Record<string, RunningServer> = {};
   try {
-    for (const [name, start] of Object.entries(WORKERS)) workers[name] = await start(env);
+    for (const [name, start] of Object.entries(WORKERS)) workers[name] = await start(envOf(name));
   } catch (error) {
     await Promise.all([...Object.values(subgraphs), ...replicas].map((server) => server.close()));
     throw error;
@@ -111,6 +116,12 @@ export async function startTestSystem(overrides: Env = {}, options: TestSystemOp
     stopSubgraph: async (name) => {
       stopped.add(name);
       await (subgraphs[name] ?? workers[name])?.close();
+    },
+    restartSubgraph: async (name) => {
+      const [running, start] = subgraphs[name] ? [subgraphs, SUBGRAPHS[name]!] : [workers, WORKERS[name]!];
+      if (!stopped.delete(name)) await running[name]!.close();
+      running[name] = await start(envOf(name), running[name]!.port);
+      if (subgraphs[name]) instances[name]![0] = running[name]!;
     },
     close: async () => {
       await gateway.close();

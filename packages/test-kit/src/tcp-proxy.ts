@@ -7,6 +7,8 @@ export interface TcpProxy {
   wrap(url: string): string;
   /** The far side "goes down": open connections drop and new ones are refused. */
   cut(): Promise<void>;
+  /** The far side is back, on the same port. */
+  resume(): Promise<void>;
 }
 
 /**
@@ -41,9 +43,14 @@ export async function startTcpProxy(target: string | string[]): Promise<TcpProxy
       return wrapped.toString();
     },
     cut: async () => {
+      if (!server.listening) return;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
       await closed;
+    },
+    resume: async () => {
+      if (server.listening) return;
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     },
   };
 }

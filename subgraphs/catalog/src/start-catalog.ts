@@ -13,6 +13,7 @@ export async function startCatalog(config: CatalogConfig, port = config.CATALOG_
     name: 'catalog',
     config,
     migrations: catalogMigrations,
+    port,
   });
   const { database } = runtime;
   const deps: CatalogDeps = { db: database.db, relay: runtime.relay };

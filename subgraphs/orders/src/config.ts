@@ -17,6 +17,8 @@ export const ordersConfigSchema = baseConfigSchema
     MAX_ACTIVE_ORDERS_PER_BUYER: z.coerce.number().int().min(1).default(3),
     // The safety net behind the expiration worker: how often overdue orders are looked for.
     EXPIRY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(1000),
+    // How long past its expiry a payment under way may hold an order while its outcome comes.
+    PAYMENT_HOLD_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   })
   .superRefine(checkVoucherKey);
 

@@ -1,11 +1,14 @@
 import {
   LiveUpdates,
+  NewsCheck,
   openSubgraphRuntime,
   STREAMS,
   transactionalHandler,
   STUFF_CREATED,
   STUFF_UPDATED,
   EXPIRATION_DUE,
+  PAYMENT_FAILED,
+  PAYMENT_STARTED,
   PAYMENT_SUCCEEDED,
   type RunningServer,
   type ExpirationDue,
@@ -18,6 +21,7 @@ import { ordersMigrations } from './data-access/migrations/index.js';
 import { expireOrder } from './domain/expire-order.js';
 import type { OrdersDeps } from './domain/orders-deps.js';
 import { sweepOverdueOrders } from './domain/sweep-overdue-orders.js';
+import { applyPaymentFailed, applyPaymentStarted } from './events/apply-payment-hold.js';
 import { applyPaymentSucceeded } from './events/apply-payment-succeeded.js';
 import { applyStuffSnapshot } from './events/apply-stuff-snapshot.js';
 import { publishLiveUpdates } from './events/publish-live-updates.js';
@@ -30,7 +34,12 @@ function byKey<K extends keyof OrderRow>(rows: OrderRow[], key: K, ids: readonly
 }
 
 export async function startOrders(config: OrdersConfig, port = config.ORDERS_PORT): Promise<RunningServer> {
-  const runtime = await openSubgraphRuntime<OrdersDatabase>({ name: 'orders', config, migrations: ordersMigrations });
+  const runtime = await openSubgraphRuntime<OrdersDatabase>({
+    name: 'orders',
+    config,
+    migrations: ordersMigrations,
+    port,
+  });
   const { database, busRedis, logger } = runtime;
   const subscriber = busRedis.duplicate();
   subscriber.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
@@ -44,6 +53,7 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
     reservationWindowSeconds: config.RESERVATION_WINDOW_SECONDS,
     maxActiveOrdersPerBuyer: config.MAX_ACTIVE_ORDERS_PER_BUYER,
     stuffArrivalTimeoutMs: 2000,
+    news: new NewsCheck(busRedis, config.STUFFMART_NAMESPACE, 'orders'),
   };
 
   // Orders reads its own stream to tell the screens: at least once, so a process that dies
@@ -58,13 +68,19 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
       event.type === STUFF_CREATED || event.type === STUFF_UPDATED ? applyStuffSnapshot(event, trx) : 'done',
     ),
   );
+  const holdPayment = applyPaymentStarted(config.PAYMENT_HOLD_SECONDS);
   runtime.consume(
     STREAMS.payments,
     transactionalHandler(
       database.db,
       STREAMS.payments,
-      async (event, trx) => (event.type === PAYMENT_SUCCEEDED ? applyPaymentSucceeded(event, trx) : 'done'),
-      // the completion's own event was recorded in that transaction: send it on now
+      async (event, trx) => {
+        if (event.type === PAYMENT_STARTED) return holdPayment(event, trx);
+        if (event.type === PAYMENT_SUCCEEDED) return applyPaymentSucceeded(event, trx);
+        if (event.type === PAYMENT_FAILED) return applyPaymentFailed(event, trx);
+        return 'done';
+      },
+      // the hold's or the completion's own event was recorded in that transaction: send it on now
       () => runtime.relay.wake(),
     ),
   );

@@ -1,15 +1,17 @@
-import { openSubgraphRuntime, STREAMS, transactionalHandler, type RunningServer } from '@stuffmart/common';
+import { NewsCheck, openSubgraphRuntime, STREAMS, transactionalHandler, type RunningServer } from '@stuffmart/common';
 import DataLoader from 'dataloader';
 import type { PaymentsConfig } from './config.js';
 import { paymentsMigrations } from './data-access/migrations/index.js';
 import { findSuccessfulPaymentsOfBuyer } from './data-access/payments.js';
-import type { PaymentRow, PaymentsDatabase } from './data-access/payments-database.js';
+import type { PaymentsDatabase } from './data-access/payments-database.js';
+import { paymentAnswer, type PaymentAnswer } from './domain/payment-answer.js';
 import type { PaymentsDeps } from './domain/payments-deps.js';
 import { applyOrderEvent } from './events/apply-order-event.js';
 import { buildPaymentsSchema } from './graphql/build-payments-schema.js';
 import type { PaymentsContext } from './graphql/payments-context.js';
 import { stripeWebhookRoute } from './graphql/stripe-webhook-route.js';
 import { StripeGateway } from './provider/stripe-gateway.js';
+import { OrderNews } from './domain/order-news.js';
 import { RefundWorker } from './domain/refund-worker.js';
 
 export async function startPayments(config: PaymentsConfig, port = config.PAYMENTS_PORT): Promise<RunningServer> {
@@ -17,12 +19,14 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     name: 'payments',
     config,
     migrations: paymentsMigrations,
+    port,
   });
   const { database, logger } = runtime;
   const stripe = config.STRIPE_SECRET_KEY
     ? new StripeGateway(config.STRIPE_SECRET_KEY, config.STRIPE_API_URL, config.STRIPE_WEBHOOK_SECRET)
     : null;
   const refunds = new RefundWorker({ db: database.db, stripe }, logger);
+  const orderNews = new OrderNews();
   const deps: PaymentsDeps = {
     db: database.db,
     relay: runtime.relay,
@@ -30,10 +34,16 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     stripe,
     refunds,
     orderArrivalTimeoutMs: 2000,
+    orderNews,
+    news: new NewsCheck(runtime.busRedis, config.STUFFMART_NAMESPACE, 'payments'),
+    logger,
   };
   runtime.consume(
     STREAMS.orders,
-    transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(), () => refunds.wake()),
+    transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(), (event) => {
+      refunds.wake();
+      orderNews.notify(event.subjectId);
+    }),
   );
   await runtime.startConsumers();
   refunds.start();
@@ -46,10 +56,12 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     extendContext: (base) => ({
       ...base,
       deps,
-      paymentsByOrder: new DataLoader<string, PaymentRow | null>(async (orderIds) => {
+      paymentsByOrder: new DataLoader<string, PaymentAnswer | null>(async (orderIds) => {
         if (!base.user) return orderIds.map(() => null);
         const payments = await findSuccessfulPaymentsOfBuyer(database.db, orderIds, base.user.userId);
-        const byOrder = new Map(payments.map((payment) => [payment.orderId, payment]));
+        const byOrder = new Map(
+          payments.map(({ orderStatus, ...payment }) => [payment.orderId, paymentAnswer(payment, orderStatus)]),
+        );
         return orderIds.map((id) => byOrder.get(id) ?? null);
       }),
     }),

@@ -1,8 +1,7 @@
 import http from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import {
   assertRedisReachable,
+  consumerName,
   createLogger,
   createRedis,
   healthRoute,
@@ -47,7 +46,7 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
     namespace: config.STUFFMART_NAMESPACE,
     stream: STREAMS.orders,
     group: 'expiration',
-    consumer: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+    consumer: consumerName('expiration', port, config.CONSUMER_NAME),
     handle: scheduleFromOrderEvents(queue),
     logger,
   });

@@ -32,6 +32,11 @@ export const baseConfigSchema = z.object({
   // On SIGTERM, keep answering (while /readyz says 503) this long before closing, so requests
   // already on their way are served rather than reset.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(8000).default(1000),
+  // This replica's name in consumer groups; by default the host and port (see consumerName).
+  CONSUMER_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'must be 1 to 100 letters, digits, ".", "_", ":" or "-"' })
+    .optional(),
 });
 
 /**

@@ -68,3 +68,39 @@ export interface PaymentSucceeded {
 }
 
 export const PAYMENT_SUCCEEDED = 'payment.succeeded';
+
+/**
+ * payment.started (subject: the order, version 0): payments is about to charge for this
+ * attempt and asks orders to hold the order past its expiry until the outcome arrives. Sent
+ * before the charge (the pivot of the payment saga); nothing is charged until orders answers.
+ */
+export interface PaymentStarted {
+  orderId: string;
+  attemptId: string;
+}
+
+export const PAYMENT_STARTED = 'payment.started';
+
+/**
+ * order.held (the order's current version, unchanged: a hold is no new state of the order for
+ * catalog or the worker): orders will not expire the order before `heldUntil` unless the
+ * payment's outcome arrives first. Answers payment.started.
+ */
+export interface OrderHeld {
+  orderId: string;
+  attemptId: string;
+  heldUntil: string;
+}
+
+export const ORDER_HELD = 'order.held';
+
+/**
+ * payment.failed (subject: the order, version 0): the attempt ended without a charge (declined,
+ * or closed before it was sent). Orders lets go of the hold it kept for it.
+ */
+export interface PaymentFailed {
+  orderId: string;
+  attemptId: string;
+}
+
+export const PAYMENT_FAILED = 'payment.failed';

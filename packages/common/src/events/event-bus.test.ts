@@ -10,8 +10,10 @@ import { createLogger } from '../logging/logger.js';
 import { createRedis, type Redis } from '../redis/create-redis.js';
 import { openSubgraphRuntime, type SubgraphRuntime } from '../server/subgraph-runtime.js';
 import {
+  consumerName,
   createEventTables,
   deadLetterKey,
+  heartbeatKey,
   newEvent,
   OutboxRelay,
   parseEvent,
@@ -508,6 +510,76 @@ describe('the event bus', () => {
     expect(applied.map((row) => row.eventId).sort()).toEqual(events.map((event) => event.id).sort());
     const pending = (await bus.xpending(key, group, '-', '+', 10)) as unknown[];
     expect(pending).toEqual([]);
+  });
+
+  it('claims within seconds the entries of a consumer whose heartbeat has lapsed, and leaves a living one’s alone', async () => {
+    const stream = uniqueStream();
+    const group = 'readers';
+    const key = streamKey(namespace, stream);
+    const [livingSubjects, deadSubjects] = [0, 1].map(() => Array.from({ length: 30 }, () => randomUUID()));
+    const livingEvents = livingSubjects!.map((id) => copyEvent(id, 0));
+    const deadEvents = deadSubjects!.map((id) => copyEvent(id, 0));
+    await bus.xgroup('CREATE', key, group, '0', 'MKSTREAM');
+    // Two peers read 30 entries each. One goes on beating (busy with its entries), the other
+    // was killed: its last heartbeat runs out in a second, as a SIGKILLed process' would.
+    await xaddEvents(stream, livingEvents);
+    await bus.xreadgroup('GROUP', group, 'living-peer', 'COUNT', 100, 'STREAMS', key, '>');
+    await xaddEvents(stream, deadEvents);
+    await bus.xreadgroup('GROUP', group, 'killed-peer', 'COUNT', 100, 'STREAMS', key, '>');
+    await bus.set(heartbeatKey(namespace, stream, group, 'living-peer'), '1', 'PX', 60_000);
+    await bus.set(heartbeatKey(namespace, stream, group, 'killed-peer'), '1', 'PX', 1000);
+
+    // Idle-time claims alone would take 30 s.
+    const survivor = await startConsumer({ stream, group, consumer: 'survivor', claimIdleMs: 30_000 });
+    expect(await bus.exists(heartbeatKey(namespace, stream, group, 'survivor'))).toBe(1);
+    await waitFor(
+      'the killed peer’s entries are applied',
+      async () => (await applications(deadSubjects!)).length === 30,
+      6000,
+    );
+    await waitFor('they are acknowledged', async () => (await pendingCount(stream, group)) === 30);
+    const living = (await bus.xpending(key, group, '-', '+', 100, 'living-peer')) as unknown[];
+    expect(living).toHaveLength(30);
+    expect(await applications(livingSubjects!)).toEqual([]);
+
+    // A consumer that stops withdraws its heartbeat, so what it leaves pending moves on at once.
+    await survivor.stop();
+    expect(await bus.exists(heartbeatKey(namespace, stream, group, 'survivor'))).toBe(0);
+  });
+
+  it('lets a replica killed while holding events resume them at once when it restarts, before any claim', async () => {
+    const stream = uniqueStream();
+    const config = loadConfig(baseConfigSchema.extend(databaseConfigSchema.shape), {
+      JWT_KEY: randomBytes(32).toString('base64url'),
+      REDIS_URL,
+      DATABASE_URL,
+      STUFFMART_NAMESPACE: namespace,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DATABASE_POOL_SIZE: '2',
+    });
+    // The replica serving on this port; what it is called is derived, not drawn at random.
+    const port = 40_000 + Math.floor(Math.random() * 20_000);
+    const name = consumerName(SUBGRAPH, port);
+    expect(consumerName(SUBGRAPH, port)).toBe(name);
+    const key = streamKey(namespace, stream);
+    const subjects = Array.from({ length: 40 }, () => randomUUID());
+    await xaddEvents(
+      stream,
+      subjects.map((id) => copyEvent(id, 0)),
+    );
+    // The replica's previous process read them all and was killed before acknowledging: its
+    // heartbeat is still fresh, so no peer would claim them for seconds, nor by idle time for 30 s.
+    await bus.xgroup('CREATE', key, SUBGRAPH, '0', 'MKSTREAM');
+    await bus.xreadgroup('GROUP', SUBGRAPH, name, 'COUNT', 100, 'STREAMS', key, '>');
+    await bus.set(heartbeatKey(namespace, stream, SUBGRAPH, name), '1', 'PX', 5000);
+
+    const runtime = await openSubgraphRuntime<Tables>({ name: SUBGRAPH, config, migrations, port });
+    cleanups.push(() => runtime.close());
+    expect(runtime.consumerName).toBe(name);
+    runtime.consume(stream, transactionalHandler(runtime.database.db, stream, applyCopy));
+    await runtime.startConsumers();
+    await waitFor('all 40 are applied', async () => (await applications(subjects)).length === 40, 2500);
+    await waitFor('nothing is pending', async () => (await pendingCount(stream, SUBGRAPH)) === 0);
   });
 
   it('does not count a refused XACK as a handler failure: the applied event is acknowledged once Redis accepts, never parked', async () => {

@@ -1,7 +1,10 @@
 export { deadLetterKey, newEvent, parseEvent, streamKey, type DomainEvent } from './domain-event.js';
+export { awaitLocalCopy, type AwaitLocalCopyOptions } from './await-local-copy.js';
+export { NewsCheck, outboxClearKey, redisTime } from './news-check.js';
 export { createEventTables } from './outbox-migration.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 export { recordEvent } from './record-event.js';
-export { StreamConsumer, type HandleOutcome, type StreamConsumerOptions } from './stream-consumer.js';
+export { consumerName } from './consumer-name.js';
+export { heartbeatKey, StreamConsumer, type HandleOutcome, type StreamConsumerOptions } from './stream-consumer.js';
 export { transactionalHandler, versionGate } from './transactional-handler.js';
 export * from './contracts.js';

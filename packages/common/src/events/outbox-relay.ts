@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { DomainEvent } from './domain-event.js';
 import { streamKey } from './domain-event.js';
+import { outboxClearKey, redisTime } from './news-check.js';
 
 export interface OutboxRelayOptions {
   pool: pg.Pool;
@@ -17,7 +18,19 @@ export interface OutboxRelayOptions {
   maxStreamLength?: number;
   /** Runs after a batch is on the stream, e.g. to fan live updates out; failures are logged. */
   afterPublish?: (events: DomainEvent[]) => Promise<void>;
+  /**
+   * The service whose outbox this is. When given, the relay notes in Redis each time it finds
+   * the outbox empty, so consumers can tell a subject that does not exist from one whose news
+   * is still on its way (NewsCheck).
+   */
+  publisher?: string;
 }
+
+/** Keeps only the latest of the times replicas report, whatever order they arrive in. */
+const SET_IF_LATER = `
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > current then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+return 0`;
 
 interface OutboxRow {
   position: string;
@@ -138,8 +151,26 @@ export class OutboxRelay {
         await this.sleep(1000);
         continue;
       }
+      if (published === 0) {
+        await this.noteClear().catch((error: unknown) => logger.debug({ err: error }, 'could not note a clear outbox'));
+      }
       if (published < batchSize && !this.pendingWake) await this.sleep(pollIntervalMs);
     }
+  }
+
+  /**
+   * Notes that every event committed before now is on its stream. The time is taken before
+   * looking, and the look does not skip rows another replica is publishing right now.
+   */
+  private async noteClear(): Promise<void> {
+    const { pool, redis, namespace, publisher } = this.options;
+    if (!publisher) return;
+    const checkedAt = await redisTime(redis);
+    const { rows } = await pool.query<{ waiting: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM outbox WHERE published_at IS NULL) AS waiting',
+    );
+    if (rows[0]?.waiting) return;
+    await redis.eval(SET_IF_LATER, 1, outboxClearKey(namespace, publisher), checkedAt, 3_600_000);
   }
 
   private sleep(ms: number): Promise<void> {

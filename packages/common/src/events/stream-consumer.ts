@@ -17,7 +17,11 @@ export interface StreamConsumerOptions {
   stream: string;
   /** Who reads: one group per consuming service, so each service sees every event once. */
   group: string;
-  /** Unique per process, so a dead process' entries can be claimed by the living. */
+  /**
+   * The replica's own name (see `consumerName`): stable across restarts of the same replica,
+   * so a restarted process finds what it held in its own pending list, and unique among the
+   * replicas alive at once.
+   */
   consumer: string;
   handle: (event: DomainEvent) => Promise<HandleOutcome>;
   logger: Logger;
@@ -28,6 +32,10 @@ export interface StreamConsumerOptions {
   /** How often to look for such entries; half of claimIdleMs unless given. */
   claimIntervalMs?: number;
   blockMs?: number;
+  /** How often this consumer says it is alive. */
+  heartbeatMs?: number;
+  /** A consumer not heard of this long is dead: peers claim its entries at once. */
+  heartbeatTtlMs?: number;
 }
 
 interface Held {
@@ -45,23 +53,34 @@ type StreamEntries = Array<[string, string[]]>;
 const BACKOFF_CAP_MS = 5000;
 /** XAUTOCLAIM calls per claim round (100 entries each at most), so one round stays short. */
 const CLAIM_PAGES_PER_ROUND = 10;
+/** An entry claimed from a dead consumer less than this ago is not claimed again by another. */
+const CLAIM_MIN_IDLE_MS = 1000;
 
 function fieldValue(fields: string[], name: string): string | undefined {
   for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
   return undefined;
 }
 
+/** The key a consumer keeps alive while it runs; peers read its absence as death. */
+export function heartbeatKey(namespace: string, stream: string, group: string, consumer: string): string {
+  return `${streamKey(namespace, stream)}:alive:${group}:${consumer}`;
+}
+
 /**
  * Reads a Redis Stream in a consumer group, at least once: its own pending entries first
- * (what it held when it last stopped), then new ones, and every so often the entries of
- * consumers that died. An entry is acknowledged only after its handler has committed.
+ * (what it held when it last stopped, or when its process was killed), then new ones. The
+ * entries of a consumer whose heartbeat has lapsed are claimed within seconds, and, as a
+ * backstop, any entry idle for claimIdleMs. An entry is acknowledged only after its handler
+ * has committed.
  */
 export class StreamConsumer {
   private running = false;
   private loop: Promise<void> | undefined;
   private readonly held = new Map<string, Held>();
   private lastClaim = 0;
+  private lastLivenessCheck = 0;
   private claimCursor = '0-0';
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: StreamConsumerOptions) {}
 
@@ -81,8 +100,11 @@ export class StreamConsumer {
       } catch (error) {
         if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
       }
+      await this.beat();
+      this.startHeartbeat();
       await this.readOwnPending();
     } catch (error) {
+      this.stopHeartbeat();
       this.running = false;
       throw error;
     }
@@ -92,13 +114,38 @@ export class StreamConsumer {
   }
 
   /**
-   * Stops reading. Entries already read and never tried are handled first: the next process
-   * has another consumer name and would otherwise see them only after claimIdleMs. Entries
-   * waiting or backing off stay pending, for the next start or a peer.
+   * Stops reading. Entries already read and never tried are handled first, so nothing waits
+   * for a restart that may not come. Entries waiting or backing off stay pending, and the
+   * heartbeat is withdrawn, so a peer claims them at once (or this replica, when it restarts).
    */
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
+    this.stopHeartbeat();
+    const { redis, namespace, stream, group, consumer } = this.options;
+    await redis.del(heartbeatKey(namespace, stream, group, consumer)).catch(() => undefined);
+  }
+
+  private async beat(): Promise<void> {
+    const { redis, namespace, stream, group, consumer, heartbeatTtlMs = 5000 } = this.options;
+    await redis.set(heartbeatKey(namespace, stream, group, consumer), String(process.pid), 'PX', heartbeatTtlMs);
+  }
+
+  /**
+   * On a timer of its own, not in the read loop: a handler that takes long (a slow database)
+   * must not make a living consumer look dead. Behind a blocking read it waits at most blockMs.
+   */
+  private startHeartbeat(): void {
+    const { heartbeatMs = 1000, logger } = this.options;
+    this.heartbeat = setInterval(() => {
+      this.beat().catch((error: unknown) => logger.debug({ err: error }, 'heartbeat failed'));
+    }, heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
   }
 
   private async readOwnPending(): Promise<void> {
@@ -135,11 +182,15 @@ export class StreamConsumer {
   }
 
   private async run(): Promise<void> {
-    const { redis, group, consumer, logger, blockMs = 1000, claimIdleMs = 30_000 } = this.options;
+    const { redis, group, consumer, logger, blockMs = 1000, claimIdleMs = 30_000, heartbeatMs = 1000 } = this.options;
     const claimIntervalMs = this.options.claimIntervalMs ?? claimIdleMs / 2;
     while (this.running) {
       try {
         await this.processDue();
+        if (Date.now() - this.lastLivenessCheck > heartbeatMs) {
+          this.lastLivenessCheck = Date.now();
+          await this.claimFromDead();
+        }
         if (Date.now() - this.lastClaim > claimIntervalMs) {
           this.lastClaim = Date.now();
           await this.claimIdle(claimIdleMs);
@@ -171,6 +222,36 @@ export class StreamConsumer {
       await this.processDue();
     } catch (error) {
       logger.warn({ err: error, stream: this.options.stream }, 'could not finish held entries on stop');
+    }
+  }
+
+  /**
+   * Takes over the pending entries of every consumer whose heartbeat has lapsed: a killed
+   * process' events move on within heartbeatTtlMs, not claimIdleMs. XCLAIM's minimum idle time
+   * keeps two claimers from taking the same entry from each other in turn.
+   */
+  private async claimFromDead(): Promise<void> {
+    const { redis, namespace, stream, group, consumer } = this.options;
+    const consumers = (await redis.xinfo('CONSUMERS', this.key, group)) as unknown[][];
+    for (const info of consumers) {
+      const name = String(info[info.indexOf('name') + 1]);
+      const pending = Number(info[info.indexOf('pending') + 1]);
+      if (name === consumer || pending === 0) continue;
+      if (await redis.exists(heartbeatKey(namespace, stream, group, name))) continue;
+      for (;;) {
+        const entries = (await redis.xpending(this.key, group, '-', '+', 100, name)) as Array<[string, ...unknown[]]>;
+        if (entries.length === 0) break;
+        const claimed = (await redis.xclaim(
+          this.key,
+          group,
+          consumer,
+          CLAIM_MIN_IDLE_MS,
+          ...entries.map(([entryId]) => entryId),
+        )) as Array<[string, string[] | null]>;
+        for (const [entryId, fields] of claimed) this.hold(entryId, fields);
+        // Entries another claimer took a moment ago stay its own; do not spin on them.
+        if (claimed.length < entries.length) break;
+      }
     }
   }
 

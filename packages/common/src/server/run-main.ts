@@ -22,10 +22,10 @@ export async function runMain(name: string, start: () => Promise<Stoppable>): Pr
   // Under `npm start` the launcher waits for this before starting what depends on us.
   process.send?.({ type: 'ready', name });
   let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
+  const stop = async (why: string) => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`${name} stopping (${signal})\n`);
+    process.stderr.write(`${name} stopping (${why})\n`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
@@ -38,4 +38,7 @@ export async function runMain(name: string, start: () => Promise<Stoppable>): Pr
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by the launcher (IPC): when it is gone, however it went, nobody supervises or
+  // stops us any more, so we stop too rather than run on as an orphan.
+  if (process.connected) process.once('disconnect', () => void stop('launcher gone'));
 }

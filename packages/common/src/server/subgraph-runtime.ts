@@ -1,11 +1,10 @@
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { Migration } from 'kysely';
 import type { Logger } from 'pino';
 import type { BaseConfig, DatabaseConfig, VoucherKeysConfig } from '../config/base-config.js';
 import { voucherKeyOf } from '../auth/internal-identity.js';
 import { openDatabase, type Database } from '../db/open-database.js';
 import type { DomainEvent } from '../events/domain-event.js';
+import { consumerName } from '../events/consumer-name.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { StreamConsumer, type HandleOutcome } from '../events/stream-consumer.js';
 import { createLogger } from '../logging/logger.js';
@@ -22,6 +21,8 @@ export interface SubgraphRuntime<DB> {
   busRedis: Redis;
   database: Database<DB>;
   relay: OutboxRelay;
+  /** This replica's name in its consumer groups. */
+  consumerName: string;
   /** Reads a publisher's stream in this service's consumer group; started by `startConsumers`. */
   consume(stream: string, handle: (event: DomainEvent) => Promise<HandleOutcome>): StreamConsumer;
   startConsumers(): Promise<void>;
@@ -44,6 +45,8 @@ export interface RuntimeOptions {
   name: string;
   config: BaseConfig & DatabaseConfig & VoucherKeysConfig;
   migrations: Record<string, Migration>;
+  /** The port this replica serves on: with the host, its identity in consumer groups. */
+  port?: number;
 }
 
 /** What every subgraph with a database and events opens at start, in one place. */
@@ -82,10 +85,11 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     redis: busRedis,
     namespace: config.STUFFMART_NAMESPACE,
     logger,
+    publisher: name,
   });
   relay.start();
   const consumers: Array<{ consumer: StreamConsumer; connection: Redis }> = [];
-  const consumerName = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const consumer = consumerName(name, options.port ?? 0, config.CONSUMER_NAME);
 
   const close = async () => {
     await Promise.all(consumers.map(({ consumer }) => consumer.stop()));
@@ -102,20 +106,21 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     busRedis,
     database,
     relay,
+    consumerName: consumer,
     consume: (stream, handle) => {
       const connection = busRedis.duplicate();
       connection.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
-      const consumer = new StreamConsumer({
+      const streamConsumer = new StreamConsumer({
         redis: connection,
         namespace: config.STUFFMART_NAMESPACE,
         stream,
         group: name,
-        consumer: consumerName,
+        consumer,
         handle,
         logger,
       });
-      consumers.push({ consumer, connection });
-      return consumer;
+      consumers.push({ consumer: streamConsumer, connection });
+      return streamConsumer;
     },
     startConsumers: async () => {
       for (const { consumer } of consumers) await consumer.start();

@@ -24,6 +24,9 @@ export interface OrdersTable {
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
   version: Generated<number>;
+  /** The payment attempt holding the order past its expiry, and how long at most. */
+  heldBy: Generated<string | null>;
+  heldUntil: Generated<Date | null>;
 }
 
 export interface OrdersDatabase {

@@ -107,7 +107,12 @@ export async function transitionOrder(
     .set({ status: to, version: sql`version + 1`, updatedAt: new Date() })
     .where('id', '=', id)
     .where('status', '=', from);
-  if (condition.expiredBy) query = query.where('expiresAt', '<=', condition.expiredBy);
+  if (condition.expiredBy) {
+    const now = condition.expiredBy;
+    query = query
+      .where('expiresAt', '<=', now)
+      .where((eb) => eb.or([eb('heldUntil', 'is', null), eb('heldUntil', '<=', now)]));
+  }
   return query.returningAll().executeTakeFirst();
 }
 
@@ -124,11 +129,45 @@ export async function cancelOverdueOrders(db: Kysely<OrdersDatabase>, now: Date,
         .select('id')
         .where('status', '=', 'AWAITING_PAYMENT')
         .where('expiresAt', '<=', now)
+        // A payment under way holds its order until its outcome arrives, for a bounded time.
+        .where((eb) => eb.or([eb('heldUntil', 'is', null), eb('heldUntil', '<=', now)]))
         .orderBy('expiresAt')
         .limit(limit)
         .forUpdate()
         .skipLocked(),
     )
     .returningAll()
+    .execute();
+}
+
+/**
+ * Holds an order still awaiting payment, and not yet expired, for a payment attempt: the
+ * expiry leaves it alone until `holdSeconds` past `expiresAt`. Holding it again for the same
+ * attempt changes nothing; a later attempt takes the hold over. Undefined when it cannot be held.
+ */
+export async function holdOrder(
+  db: Kysely<OrdersDatabase>,
+  id: string,
+  attemptId: string,
+  holdSeconds: number,
+  now: Date,
+): Promise<OrderRow | undefined> {
+  return db
+    .updateTable('orders')
+    .set({ heldBy: attemptId, heldUntil: sql`expires_at + make_interval(secs => ${holdSeconds})` })
+    .where('id', '=', id)
+    .where('status', '=', 'AWAITING_PAYMENT')
+    .where((eb) => eb.or([eb('expiresAt', '>', now), eb('heldBy', '=', attemptId)]))
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The attempt holding the order ended without a charge: the expiry may take the order again. */
+export async function releaseHold(db: Kysely<OrdersDatabase>, id: string, attemptId: string): Promise<void> {
+  await db
+    .updateTable('orders')
+    .set({ heldBy: null, heldUntil: null })
+    .where('id', '=', id)
+    .where('heldBy', '=', attemptId)
     .execute();
 }

@@ -12,9 +12,10 @@ export async function cancelOrder(deps: OrdersDeps, user: Identity | null, order
   if (!order) throw new NotFoundError('Order');
   if (order.buyerId !== buyer.userId) throw new ForbiddenError();
   if (order.status === 'AWAITING_PAYMENT' && order.expiresAt.getTime() <= Date.now()) {
-    // Its window has passed; the sweep would cancel it any moment. Do it now, as an expiry.
-    await expireOrder(deps, order.id);
-    throw new OrderNotPayableError('CANCELLED');
+    // Its window has passed; the sweep would cancel it any moment. Do it now, as an expiry;
+    // unless a payment under way holds it: then the buyer's word cancels it (and the charge
+    // is given back), as before its window ran out.
+    if ((await expireOrder(deps, order.id)) === 'expired') throw new OrderNotPayableError('CANCELLED');
   }
   const cancelled = await deps.db.transaction().execute(async (trx) => {
     const changed = await transitionOrder(trx, order.id, 'AWAITING_PAYMENT', 'CANCELLED');

@@ -3,8 +3,9 @@ import { recordOrderCancelled } from '../events/order-events.js';
 import type { OrdersDeps } from './orders-deps.js';
 
 /**
- * Cancels an order whose window has passed, if it still awaits payment. Answers 'early' when
- * the window has not passed yet (a timer that fired a little soon), so the caller retries.
+ * Cancels an order whose window has passed, if it still awaits payment and no payment holds
+ * it. Answers 'early' when the window has not passed yet (a timer that fired a little soon),
+ * so the caller retries; a held order is the sweep's to cancel once its hold runs out.
  */
 export async function expireOrder(deps: OrdersDeps, orderId: string): Promise<'expired' | 'settled' | 'early'> {
   const now = new Date();
@@ -18,5 +19,5 @@ export async function expireOrder(deps: OrdersDeps, orderId: string): Promise<'e
     return 'expired';
   }
   const order = await findOrder(deps.db, orderId);
-  return order?.status === 'AWAITING_PAYMENT' ? 'early' : 'settled';
+  return order?.status === 'AWAITING_PAYMENT' && order.expiresAt.getTime() > now.getTime() ? 'early' : 'settled';
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { LiveUpdates, OutboxRelay } from '@stuffmart/common';
+import type { LiveUpdates, NewsCheck, OutboxRelay } from '@stuffmart/common';
 import type { OrdersDatabase } from '../data-access/orders-database.js';
 
 /** What the order use cases need, built once at start. */
@@ -13,4 +13,6 @@ export interface OrdersDeps {
   maxActiveOrdersPerBuyer: number;
   /** How long BUY waits for catalog's news of a stuff listed a moment ago. */
   stuffArrivalTimeoutMs: number;
+  /** Whether catalog's news has all arrived: a missing stuff is then unknown, not late. */
+  news: NewsCheck;
 }

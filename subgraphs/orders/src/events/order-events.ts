@@ -3,11 +3,13 @@ import {
   ORDER_CANCELLED,
   ORDER_COMPLETED,
   ORDER_CREATED,
+  ORDER_HELD,
   recordEvent,
   STREAMS,
   type OrderCancelled,
   type OrderCompleted,
   type OrderCreated,
+  type OrderHeld,
 } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
 import type { OrderRow, OrdersDatabase } from '../data-access/orders-database.js';
@@ -42,4 +44,11 @@ export async function recordOrderCompleted(
 ): Promise<void> {
   const data: OrderCompleted = { orderId: order.id, stuffId: order.stuffId, buyerId: order.buyerId, paymentId };
   await recordEvent(trx, STREAMS.orders, newEvent(ORDER_COMPLETED, order.id, order.version, data));
+}
+
+/** The answer to payment.started; at the order's current version, which a hold does not change. */
+export async function recordOrderHeld(trx: Kysely<OrdersDatabase>, order: OrderRow): Promise<void> {
+  if (!order.heldBy || !order.heldUntil) throw new Error(`order ${order.id} is not held`);
+  const data: OrderHeld = { orderId: order.id, attemptId: order.heldBy, heldUntil: order.heldUntil.toISOString() };
+  await recordEvent(trx, STREAMS.orders, newEvent(ORDER_HELD, order.id, order.version, data));
 }

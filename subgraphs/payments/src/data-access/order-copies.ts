@@ -38,3 +38,18 @@ export async function setOrderCopyStatus(
 ): Promise<void> {
   await db.updateTable('orderCopies').set({ status, version }).where('id', '=', id).execute();
 }
+
+/** orders holds the order for this attempt until `heldUntil`; only an order still awaiting payment. */
+export async function setOrderCopyHold(
+  db: Kysely<PaymentsDatabase>,
+  id: string,
+  attemptId: string,
+  heldUntil: Date,
+): Promise<void> {
+  await db
+    .updateTable('orderCopies')
+    .set({ heldBy: attemptId, heldUntil })
+    .where('id', '=', id)
+    .where('status', '=', 'AWAITING_PAYMENT')
+    .execute();
+}

@@ -12,6 +12,9 @@ export interface OrderCopiesTable {
   status: OrderCopyStatus;
   expiresAt: Date;
   version: number;
+  /** The attempt orders holds the order for (order.held), and until when. */
+  heldBy: Generated<string | null>;
+  heldUntil: Generated<Date | null>;
 }
 
 export interface CouponsTable {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isUuid } from '@stuffmart/common';
-import type { PaymentRow, PaymentsDatabase, PaymentStatus } from './payments-database.js';
+import type { OrderCopyStatus, PaymentRow, PaymentsDatabase, PaymentStatus } from './payments-database.js';
 
 /** Null when the order already has a successful payment: the unique index refuses a second. */
 export async function insertPayment(
@@ -41,7 +41,7 @@ export async function findSuccessfulPaymentsOfBuyer(
   db: Kysely<PaymentsDatabase>,
   orderIds: readonly string[],
   buyerId: string,
-): Promise<PaymentRow[]> {
+): Promise<Array<PaymentRow & { orderStatus: OrderCopyStatus }>> {
   const ids = orderIds.filter(isUuid);
   if (ids.length === 0) return [];
   return (
@@ -49,6 +49,7 @@ export async function findSuccessfulPaymentsOfBuyer(
       .selectFrom('payments')
       .innerJoin('orderCopies', 'orderCopies.id', 'payments.orderId')
       .selectAll('payments')
+      .select('orderCopies.status as orderStatus')
       .where('payments.orderId', 'in', ids)
       .where('payments.status', '=', 'SUCCEEDED')
       .where('orderCopies.buyerId', '=', buyerId)

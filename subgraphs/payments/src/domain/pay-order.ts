@@ -23,7 +23,9 @@ import { awaitOrderCopy } from './await-order-copy.js';
 import { limitCouponGuesses } from './coupon-guesses.js';
 import type { PaymentsDeps } from './payments-deps.js';
 import { assertRecorded, expiresTooSoon, recordCharge, recordDecline } from './record-charge.js';
-import { findOrderCopy, lockOrderCopy } from '../data-access/order-copies.js';
+import { lockOrderCopy } from '../data-access/order-copies.js';
+import { holdOrderForAttempt } from './hold-order.js';
+import { awaitPaymentOutcome, type PaymentAnswer } from './payment-answer.js';
 
 export interface PayOrderInput {
   orderId: string;
@@ -43,25 +45,6 @@ function assertIsBuyer(order: OrderCopy, buyer: Identity): void {
 function assertPayable(order: OrderCopy): void {
   if (order.status !== 'AWAITING_PAYMENT') throw new OrderNotPayableError(order.status);
   if (expiresTooSoon(order)) throw new OrderNotPayableError('CANCELLED (its reservation has run out)');
-}
-
-/** How long payOrder waits to see the order complete before answering. */
-const OUTCOME_WAIT_MS = 2000;
-
-/**
- * Orders has the last word (a payment and the expiry may cross): the answer waits until the
- * order's completion, or its cancellation, comes back, so "paid" is never said of an order
- * that ends cancelled. Without news in time, the payment stands and completes later.
- */
-async function awaitOrderOutcome(deps: PaymentsDeps, payment: PaymentRow): Promise<PaymentRow> {
-  const deadline = Date.now() + OUTCOME_WAIT_MS;
-  while (Date.now() < deadline) {
-    const order = await findOrderCopy(deps.db, payment.orderId);
-    if (order?.status === 'COMPLETE') return payment;
-    if (order?.status === 'CANCELLED') throw new OrderNotPayableError('CANCELLED');
-    await sleep(20);
-  }
-  return payment;
 }
 
 async function couponInvalidReason(db: Kysely<PaymentsDatabase>, code: string): Promise<string> {
@@ -171,15 +154,27 @@ async function chargeAttempt(deps: PaymentsDeps, attempt: AttemptRow): Promise<P
   );
 }
 
-/** The buyer pays: by card through Stripe, or with a coupon that covers it all. */
-export async function payOrder(deps: PaymentsDeps, user: Identity | null, input: PayOrderInput): Promise<PaymentRow> {
+/**
+ * The buyer pays: by card through Stripe, or with a coupon that covers it all. A saga whose
+ * pivot is the charge: before it, orders holds the order for this attempt (nothing is charged
+ * otherwise); after it, the answer waits for orders' word. Safe to retry: an order its buyer
+ * already paid answers that same payment, charging nothing.
+ */
+export async function payOrder(
+  deps: PaymentsDeps,
+  user: Identity | null,
+  input: PayOrderInput,
+): Promise<PaymentAnswer> {
   const buyer = assertSignedIn(user);
   const order = await awaitOrderCopy(deps, input.orderId);
   assertIsBuyer(order, buyer);
   const paid = await findSuccessfulPayment(deps.db, order.id);
-  if (paid) throw new OrderNotPayableError('COMPLETE');
+  if (paid) return awaitPaymentOutcome(deps, paid);
   assertPayable(order);
-  return limitCouponGuesses(deps.redis, buyer.userId, input.couponCode, async () =>
-    awaitOrderOutcome(deps, await chargeAttempt(deps, await attemptToCharge(deps, order, input))),
-  );
+  return limitCouponGuesses(deps.redis, buyer.userId, input.couponCode, async () => {
+    const attempt = await attemptToCharge(deps, order, input);
+    // An attempt already charged (a double click's twin finished it) needs no hold any more.
+    if (attempt.state === 'PENDING') await holdOrderForAttempt(deps, attempt);
+    return awaitPaymentOutcome(deps, await chargeAttempt(deps, attempt));
+  });
 }

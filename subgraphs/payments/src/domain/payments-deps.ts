@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { OutboxRelay, Redis } from '@stuffmart/common';
+import type { Logger, NewsCheck, OutboxRelay, Redis } from '@stuffmart/common';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
 import type { StripeGateway } from '../provider/stripe-gateway.js';
+import type { OrderNews } from './order-news.js';
 
 export interface PaymentsDeps {
   db: Kysely<PaymentsDatabase>;
@@ -14,4 +15,9 @@ export interface PaymentsDeps {
   refunds: { wake(): void };
   /** How long payOrder waits for news of an order placed a moment ago. */
   orderArrivalTimeoutMs: number;
+  /** Woken when news of an order is applied, for the payOrder waiting on it. */
+  orderNews: OrderNews;
+  /** Whether orders' news has all arrived: a missing order is then unknown, not late. */
+  news: NewsCheck;
+  logger: Logger;
 }

@@ -10,14 +10,14 @@ import {
 } from '../data-access/payments.js';
 import { requestRefund } from '../data-access/refund-requests.js';
 import type { AttemptRow, OrderCopy, PaymentRow } from '../data-access/payments-database.js';
-import { recordPaymentSucceeded } from '../events/payment-events.js';
+import { recordPaymentFailed, recordPaymentSucceeded } from '../events/payment-events.js';
 import { giveBack } from './give-back.js';
 import type { PaymentsDeps } from './payments-deps.js';
 
 /**
- * A payment recorded this close to the end of the reservation might reach orders after the
- * expiry has cancelled the order; it is given back instead, so an order is never both paid
- * and released. Far above the time an event takes from payments to orders.
+ * A payment recorded this close to the end of the reservation (or of orders' hold on it) might
+ * reach orders after the expiry has cancelled the order; it is given back instead, so an order
+ * is never both paid and released. Far above the time an event takes from payments to orders.
  */
 export const EXPIRY_GRACE_MS = 1000;
 
@@ -25,6 +25,11 @@ export type Recorded = { payment: PaymentRow } | { refundedBecause: 'COMPLETE' |
 
 export function expiresTooSoon(order: OrderCopy, now = Date.now()): boolean {
   return order.expiresAt.getTime() <= now + EXPIRY_GRACE_MS;
+}
+
+/** Orders holds the order for this attempt (order.held), long enough for its charge to be recorded. */
+export function isHeldFor(order: OrderCopy | undefined, attemptId: string, now = Date.now()): boolean {
+  return order?.heldBy === attemptId && order.heldUntil !== null && order.heldUntil.getTime() > now + EXPIRY_GRACE_MS;
 }
 
 /**
@@ -69,7 +74,8 @@ export async function recordCharge(
           providerRef,
         });
     if (!payment) throw new Error('a successful payment appeared under the order lock');
-    if (!order || order.status !== 'AWAITING_PAYMENT' || expiresTooSoon(order)) {
+    const payable = order?.status === 'AWAITING_PAYMENT' && (isHeldFor(order, attempt.id) || !expiresTooSoon(order));
+    if (!payable) {
       await giveBack(trx, payment, 'the order was cancelled or expired during the payment');
       return { refundedBecause: 'CANCELLED' };
     }
@@ -101,7 +107,9 @@ export async function recordDecline(
       providerRef,
     });
     if (attempt.couponCode) await returnRedemption(trx, attempt.couponCode);
+    await recordPaymentFailed(trx, attempt);
   });
+  deps.relay.wake();
 }
 
 export function assertRecorded(recorded: Recorded): PaymentRow {

@@ -2,13 +2,15 @@ import {
   ORDER_CANCELLED,
   ORDER_COMPLETED,
   ORDER_CREATED,
+  ORDER_HELD,
   versionGate,
   type DomainEvent,
   type HandleOutcome,
   type OrderCreated,
+  type OrderHeld,
 } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
-import { insertOrderCopy, lockOrderCopy, setOrderCopyStatus } from '../data-access/order-copies.js';
+import { insertOrderCopy, lockOrderCopy, setOrderCopyHold, setOrderCopyStatus } from '../data-access/order-copies.js';
 import { findSuccessfulPayment } from '../data-access/payments.js';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
 import { giveBack } from '../domain/give-back.js';
@@ -21,6 +23,13 @@ import { giveBack } from '../domain/give-back.js';
 export function applyOrderEvent() {
   return async (event: DomainEvent, trx: Kysely<PaymentsDatabase>): Promise<HandleOutcome> => {
     const local = await lockOrderCopy(trx, event.subjectId);
+    if (event.type === ORDER_HELD) {
+      // A hold is no new version of the order: it is noted beside the copy, once the copy exists.
+      if (!local) return 'retry';
+      const hold = event.data as unknown as OrderHeld;
+      await setOrderCopyHold(trx, event.subjectId, hold.attemptId, new Date(hold.heldUntil));
+      return 'done';
+    }
     const gate = versionGate(local?.version, event.subjectVersion);
     if (gate === 'wait') return 'retry';
     if (gate === 'stale') return 'done';

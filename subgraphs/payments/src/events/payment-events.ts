@@ -1,6 +1,16 @@
-import { newEvent, PAYMENT_SUCCEEDED, recordEvent, STREAMS, type PaymentSucceeded } from '@stuffmart/common';
+import {
+  newEvent,
+  PAYMENT_FAILED,
+  PAYMENT_STARTED,
+  PAYMENT_SUCCEEDED,
+  recordEvent,
+  STREAMS,
+  type PaymentFailed,
+  type PaymentStarted,
+  type PaymentSucceeded,
+} from '@stuffmart/common';
 import type { Kysely } from 'kysely';
-import type { PaymentRow, PaymentsDatabase } from '../data-access/payments-database.js';
+import type { AttemptRow, PaymentRow, PaymentsDatabase } from '../data-access/payments-database.js';
 
 /** In the transaction that records the payment: orders completes the order from it. */
 export async function recordPaymentSucceeded(trx: Kysely<PaymentsDatabase>, payment: PaymentRow): Promise<void> {
@@ -11,4 +21,16 @@ export async function recordPaymentSucceeded(trx: Kysely<PaymentsDatabase>, paym
     currency: payment.currency,
   };
   await recordEvent(trx, STREAMS.payments, newEvent(PAYMENT_SUCCEEDED, payment.orderId, 0, data));
+}
+
+/** Before the charge: asks orders to hold the order for this attempt until its outcome arrives. */
+export async function recordPaymentStarted(trx: Kysely<PaymentsDatabase>, attempt: AttemptRow): Promise<void> {
+  const data: PaymentStarted = { orderId: attempt.orderId, attemptId: attempt.id };
+  await recordEvent(trx, STREAMS.payments, newEvent(PAYMENT_STARTED, attempt.orderId, 0, data));
+}
+
+/** The attempt ended without a charge: orders lets go of the hold it kept for it. */
+export async function recordPaymentFailed(trx: Kysely<PaymentsDatabase>, attempt: AttemptRow): Promise<void> {
+  const data: PaymentFailed = { orderId: attempt.orderId, attemptId: attempt.id };
+  await recordEvent(trx, STREAMS.payments, newEvent(PAYMENT_FAILED, attempt.orderId, 0, data));
 }

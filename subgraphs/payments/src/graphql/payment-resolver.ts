@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { PaymentRow } from '../data-access/payments-database.js';
 import { parsePayOrderInput } from '../domain/parse-pay-order-input.js';
 import { payOrder } from '../domain/pay-order.js';
+import type { PaymentAnswer } from '../domain/payment-answer.js';
 import { Order, Payment } from './payment-types.js';
 import type { PaymentsContext } from './payments-context.js';
 
@@ -13,12 +13,12 @@ export class PaymentResolver {
     @Arg('paymentMethodId', () => String, { nullable: true }) paymentMethodId: string | null,
     @Arg('couponCode', () => String, { nullable: true }) couponCode: string | null,
     @Ctx() ctx: PaymentsContext,
-  ): Promise<PaymentRow> {
+  ): Promise<PaymentAnswer> {
     return payOrder(ctx.deps, ctx.user, parsePayOrderInput({ orderId, paymentMethodId, couponCode }));
   }
 
   @FieldResolver(() => Order)
-  order(@Root() payment: PaymentRow): Order {
+  order(@Root() payment: PaymentAnswer): Order {
     return { id: payment.orderId };
   }
 }
@@ -26,7 +26,7 @@ export class PaymentResolver {
 @Resolver(() => Order)
 export class OrderPaymentResolver {
   @FieldResolver(() => Payment, { nullable: true, description: 'Null until paid' })
-  payment(@Root() order: Order, @Ctx() ctx: PaymentsContext): Promise<PaymentRow | null> {
+  payment(@Root() order: Order, @Ctx() ctx: PaymentsContext): Promise<PaymentAnswer | null> {
     return ctx.paymentsByOrder.load(order.id);
   }
 }

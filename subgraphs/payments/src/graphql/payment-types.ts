@@ -4,9 +4,18 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 export enum PaymentStatusEnum {
   SUCCEEDED = 'SUCCEEDED',
   FAILED = 'FAILED',
+  PROCESSING = 'PROCESSING',
 }
 
-registerEnumType(PaymentStatusEnum, { name: 'PaymentStatus' });
+registerEnumType(PaymentStatusEnum, {
+  name: 'PaymentStatus',
+  valuesConfig: {
+    PROCESSING: {
+      description:
+        "Charged, but the order's completion could not be confirmed in time (a fault): the order then ends COMPLETE, or CANCELLED with the charge given back; orderStatusChanged tells which",
+    },
+  },
+});
 
 /** Payments only points at users (who made a coupon); auth resolves them. */
 @Directive('@key(fields: "id", resolvable: false)')

@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { dropNamespace, startTcpProxy, testEnv } from '@stuffmart/test-kit';
+import { Supervisor } from '../../scripts/launch.js';
+import { descendants, isAlive } from '../launcher/process-tree.js';
+import { checkInvariants, type Answer, type Check } from './invariants.js';
+import { startOwnRedis } from './own-redis.js';
+
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SUBGRAPHS = ['auth', 'catalog', 'orders', 'payments'];
+const RETRIED = new Set([
+  'PROCESSING',
+  'SERVICE_UNAVAILABLE',
+  'NETWORK',
+  'DATABASE_CONNECTION_ERROR',
+  'INTERNAL_SERVER_ERROR',
+]);
+
+export interface ChaosOptions {
+  /** Buyer loops running at once. */
+  buyers: number;
+  /** Services SIGKILLed one after another. */
+  kill: string[];
+  killPauseMs: number;
+  restartRedis: boolean;
+  /** How long the database is cut off (0: not at all). */
+  cutDatabaseMs: number;
+  log: (line: string) => void;
+}
+
+export interface ChaosReport {
+  checks: Check[];
+  outcomes: Record<string, number>;
+  orders: number;
+}
+
+/**
+ * The real system as `npm start` runs it (one supervised process per service), on a Redis of
+ * its own and behind a proxy to PostgreSQL, with buyers buying and paying (100% coupon) in a
+ * loop while services are SIGKILLed in turn, Redis is killed and restarted and the database
+ * is cut off; then, once it has settled, what must hold is checked from the databases and
+ * the answers given, and the whole is stopped with nothing left running.
+ */
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const { log } = options;
+  const redis = await startOwnRedis();
+  const proxy = await startTcpProxy(DATABASE_URL);
+  const base = 25000 + Math.floor(Math.random() * 400) * 10;
+  const admin = `admin-${randomBytes(4).toString('hex')}@chaos.test`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...testEnv({
+      REDIS_URL: redis.url,
+      DATABASE_URL: proxy.wrap(DATABASE_URL),
+      LOG_LEVEL: 'fatal',
+      SHUTDOWN_GRACE_MS: '200',
+      RESERVATION_WINDOW_SECONDS: '4',
+      PAYMENT_HOLD_SECONDS: '8',
+      ADMIN_EMAILS: admin,
+      SIGN_UP_MAX_PER_ADDRESS: '100000',
+    }),
+    GATEWAY_PORT: String(base),
+    ...Object.fromEntries(SUBGRAPHS.map((name, i) => [`${name.toUpperCase()}_PORT`, String(base + 1 + i)])),
+    EXPIRATION_PORT: String(base + 5),
+    SUBGRAPH_URLS: SUBGRAPHS.map((name, i) => `${name}=http://127.0.0.1:${base + 1 + i}/graphql`).join(','),
+  };
+  const namespace = env.STUFFMART_NAMESPACE!;
+  const url = `http://127.0.0.1:${base}/graphql`;
+  const supervisor = new Supervisor(env, { without: ['client'], log, initialBackoffMs: 200 });
+  const answers: Answer[] = [];
+  let stopLoops = false;
+  try {
+    await supervisor.start();
+    const call = async (query: string, variables: Record<string, unknown>, token?: string) => {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(15_000),
+        });
+        return (await response.json()) as any;
+      } catch {
+        return { errors: [{ extensions: { code: 'NETWORK' } }] };
+      }
+    };
+    const signUp = async (email: string) => {
+      for (;;) {
+        const body = await call(`mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+          input: { email, password: 'correct horse battery' },
+        });
+        if (body.data?.signUp) return body.data.signUp.accessToken as string;
+        await sleep(500);
+      }
+    };
+    const adminToken = await signUp(admin);
+    const coupon = (
+      await call(
+        `mutation { createCoupon(input: { percentOff: 100, maxRedemptions: 1000000 }) { code } }`,
+        {},
+        adminToken,
+      )
+    ).data.createCoupon.code as string;
+    const seller = await signUp(`seller-${randomBytes(4).toString('hex')}@chaos.test`);
+
+    const buyer = async (index: number) => {
+      const token = await signUp(`buyer${index}-${randomBytes(4).toString('hex')}@chaos.test`);
+      while (!stopLoops) {
+        const listed = await call(
+          `mutation { createStuff(input: { title: "Lamp", priceCents: 900 }) { id } }`,
+          {},
+          seller,
+        );
+        const stuffId = listed.data?.createStuff?.id;
+        if (!stuffId) {
+          await sleep(300);
+          continue;
+        }
+        let orderId: string | undefined;
+        for (let tries = 0; tries < 10 && !orderId && !stopLoops; tries++) {
+          const bought = await call(`mutation ($id: ID!) { buyStuff(stuffId: $id) { id } }`, { id: stuffId }, token);
+          orderId = bought.data?.buyStuff?.id;
+          if (!orderId) await sleep(300);
+        }
+        if (!orderId) continue;
+        // Some pay at once, some around the expiry (4 s), so payments and expiries cross.
+        await sleep(Math.random() < 0.5 ? 0 : 3000 + Math.random() * 1500);
+        for (let tries = 0; tries < 4; tries++) {
+          const paid = await call(
+            `mutation ($id: ID!, $code: String) { payOrder(orderId: $id, couponCode: $code) { id status } }`,
+            { id: orderId, code: coupon },
+            token,
+          );
+          const outcome = paid.data?.payOrder?.status ?? paid.errors?.[0]?.extensions?.code ?? 'UNKNOWN';
+          answers.push({ orderId, outcome });
+          if (!RETRIED.has(outcome)) break;
+          await sleep(1000);
+        }
+      }
+    };
+    const loops = Array.from({ length: options.buyers }, (_, i) => buyer(i));
+
+    await sleep(3000);
+    for (const name of options.kill) {
+      const pid = supervisor.pidOf(name);
+      if (pid) {
+        log(`chaos: SIGKILL ${name} (pid ${pid})`);
+        process.kill(pid, 'SIGKILL');
+      }
+      await sleep(options.killPauseMs);
+    }
+    if (options.restartRedis) {
+      log('chaos: Redis killed, back in 2 s');
+      await redis.restart(2000);
+      await sleep(5000);
+    }
+    if (options.cutDatabaseMs > 0) {
+      log(`chaos: database cut off for ${options.cutDatabaseMs} ms`);
+      await proxy.cut();
+      await sleep(options.cutDatabaseMs);
+      await proxy.resume();
+      await sleep(5000);
+    }
+    stopLoops = true;
+    await Promise.all(loops);
+
+    // Settled when every check holds; the holds and reservations run out within 12 s.
+    const deadline = Date.now() + 60_000;
+    let checks: Check[];
+    for (;;) {
+      checks = await checkInvariants({ databaseUrl: DATABASE_URL, redisUrl: redis.url, namespace, answers });
+      if (checks.every((c) => c.ok) || Date.now() > deadline) break;
+      await sleep(2000);
+    }
+    const services = descendants(process.pid).filter((proc) => proc.cmdline.includes('/src/main.ts'));
+    await supervisor.stop();
+    const left = services.filter((proc) => isAlive(proc.pid));
+    checks.push({
+      invariant: 'SIGTERM stops everything: no service left running',
+      ok: left.length === 0,
+      detail: left.length === 0 ? `${services.length} processes ended` : left.map((proc) => proc.cmdline).join('; '),
+    });
+    const outcomes: Record<string, number> = {};
+    for (const answer of answers) outcomes[answer.outcome] = (outcomes[answer.outcome] ?? 0) + 1;
+    return { checks, outcomes, orders: new Set(answers.map((answer) => answer.orderId)).size };
+  } finally {
+    stopLoops = true;
+    await supervisor.stop();
+    await dropNamespace(DATABASE_URL, redis.url, namespace).catch(() => undefined);
+    await redis.stop();
+    await proxy.cut();
+  }
+}
+
+export function formatReport(report: ChaosReport): string {
+  const rows = report.checks.map((c) => `| ${c.ok ? 'ok  ' : 'FAIL'} | ${c.invariant} | ${c.detail} |`);
+  const outcomes = Object.entries(report.outcomes)
+    .map(([outcome, count]) => `${outcome} ${count}`)
+    .join(', ');
+  return [
+    '| result | invariant | detail |',
+    '| ------ | --------- | ------ |',
+    ...rows,
+    '',
+    `${report.orders} orders placed; payOrder answers: ${outcomes}`,
+  ].join('\n');
+}
