@@ -20,6 +20,13 @@ import {
 export const DEFAULT_PAGE_SIZE = 20;
 
 /**
+ * The largest page any list serves (`first` is 1..100 everywhere). A larger `first` is counted
+ * as this page, so the subgraph gets to refuse it with the contract's BAD_USER_INPUT on `first`
+ * instead of the client being told the query is too costly.
+ */
+export const MAX_PAGE_SIZE = 100;
+
+/**
  * What an operation may cost to run, given its variables: each field costs 1 plus what is under
  * it, and a field with a `first` argument (literal, variable or its default) multiplies what is
  * under it by that `first`. A list field without one multiplies by DEFAULT_PAGE_SIZE, except
@@ -53,8 +60,11 @@ export function queryCost(
     } catch {
       first = undefined;
     }
-    // Out of range is BAD_USER_INPUT in the subgraph; here it must never make a query cheaper.
-    return typeof first === 'number' && Number.isInteger(first) ? Math.max(first, 1) : DEFAULT_PAGE_SIZE;
+    // Out of range is BAD_USER_INPUT in the subgraph; here it must never make a query cheaper
+    // than the page that could run.
+    return typeof first === 'number' && Number.isInteger(first)
+      ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE)
+      : DEFAULT_PAGE_SIZE;
   };
 
   const selectionCost = (selectionSet: SelectionSetNode, parent: GraphQLNamedType, inPage: boolean): number => {

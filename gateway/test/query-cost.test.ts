@@ -36,6 +36,11 @@ describe('the cost of a query', () => {
     expect(cost('{ stuffs { nodes { id } } }')).toBe(1 + 20 * 2);
   });
 
+  it('counts a first past 100 as the largest page, which the subgraph then refuses with BAD_USER_INPUT', () => {
+    expect(cost('{ stuffs(first: 100000) { nodes { id } } }')).toBe(1 + 100 * 2);
+    expect(cost('query ($n: Int) { stuffs(first: $n) { nodes { id } } }', { n: 101 })).toBe(1 + 100 * 2);
+  });
+
   it('never lets a bad first make a query cheaper', () => {
     expect(cost('{ stuffs(first: -1000) { nodes { id } } }')).toBe(1 + 1 * 2);
     expect(cost('query ($n: Int) { stuffs(first: $n) { nodes { id } } }', { n: 'many' })).toBe(1 + 20 * 2);

@@ -5,7 +5,7 @@ import { signUpActor, startTestSystem, type Actor, type TestSystem } from '@stuf
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const ME = `{ me { role } }`;
-const COUPONS = `{ coupons { code } }`;
+const COUPONS = `{ coupons { nodes { code } } }`;
 const REFRESH = `mutation ($token: String) { refreshSession(refreshToken: $token) { accessToken refreshToken user { role } } }`;
 
 let system: TestSystem;

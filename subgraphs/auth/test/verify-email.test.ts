@@ -65,13 +65,17 @@ describe('verifying an e-mail address', () => {
     const owner = await signUpActor(system, 'boss', ADMIN);
     const before = await system.graphql<any>(ME, {}, { token: owner.token });
     expect(before.body.data.me).toMatchObject({ role: 'USER', emailVerified: false });
-    const forbidden = await system.graphql<any>(`{ coupons { code } }`, {}, { token: owner.token });
+    const forbidden = await system.graphql<any>(`{ coupons { nodes { code } } }`, {}, { token: owner.token });
     expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const token = tokenFromMail(await verifyMailTo(ADMIN), '/verify-email');
     const { body } = await system.graphql<any>(VERIFY, { token });
     expect(body.data.verifyEmail.user.role).toBe('ADMIN');
-    const coupons = await system.graphql<any>(`{ coupons { code } }`, {}, { token: body.data.verifyEmail.accessToken });
+    const coupons = await system.graphql<any>(
+      `{ coupons { nodes { code } } }`,
+      {},
+      { token: body.data.verifyEmail.accessToken },
+    );
     expect(coupons.body.errors).toBeUndefined();
   });
 
