@@ -2,7 +2,7 @@ import { isUuid, type Position } from '@stuffmart/common';
 import { sql, type Kysely } from 'kysely';
 import type { Availability, CatalogDatabase, NewStuff, StuffRow } from './catalog-database.js';
 
-export type StuffChanges = Partial<Pick<StuffRow, 'title' | 'description' | 'priceCents'>>;
+export type StuffChanges = Partial<Pick<StuffRow, 'title' | 'description' | 'priceCents' | 'category'>>;
 
 export async function insertStuff(db: Kysely<CatalogDatabase>, stuff: NewStuff): Promise<StuffRow> {
   return db.insertInto('stuffs').values(stuff).returningAll().executeTakeFirstOrThrow();
