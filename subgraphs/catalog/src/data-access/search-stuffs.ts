@@ -36,6 +36,16 @@ export async function searchStuffs(
   after: SearchPosition | null,
   limit: number,
 ): Promise<RankedStuffRow[]> {
+  return searchStuffsQuery(db, search, after, limit).execute();
+}
+
+/** The statement of searchStuffs, unrun: a test asks PostgreSQL how it would run it. */
+export function searchStuffsQuery(
+  db: Kysely<CatalogDatabase>,
+  search: StuffSearch,
+  after: SearchPosition | null,
+  limit: number,
+) {
   // websearch_to_tsquery never fails on what a person types (quotes, "or", a lone "-").
   const words = search.query === undefined ? null : sql`websearch_to_tsquery('english', ${search.query})`;
   const rank = words ? sql<number>`ts_rank(search, ${words})` : null;
@@ -60,5 +70,5 @@ export async function searchStuffs(
           );
   }
   if (rank) query = query.orderBy(rank, 'desc');
-  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit);
 }
