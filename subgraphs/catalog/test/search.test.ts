@@ -191,6 +191,14 @@ describe('paging within a filter', () => {
     expect((await search(null, 1, searched.pageInfo.endCursor)).body).toEqual(
       badInput([{ field: 'after', message: 'After must be a cursor from this list' }]),
     );
+    // Anyone can forge a cursor of this filter; a rank no search gives is refused, not a failure.
+    const [fingerprint, createdAt, id] = JSON.parse(Buffer.from(searched.pageInfo.endCursor!, 'base64url').toString());
+    for (const rank of ['1e+99', '1e-99', '-1', 'NaN', '0.5; DROP TABLE stuffs', 1]) {
+      const forged = Buffer.from(JSON.stringify([fingerprint, createdAt, id, rank])).toString('base64url');
+      expect((await search({ query: 'okapi' }, 1, forged)).body).toEqual(badInput([other]));
+    }
+    const fair = Buffer.from(JSON.stringify([fingerprint, createdAt, id, '0.5'])).toString('base64url');
+    expect((await search({ query: 'okapi' }, 1, fair)).body.errors).toBe(undefined);
     // The same filter written differently (case, spacing, order of the list) is the same filter.
     const next = await page({ query: ' okapi ', availability: ['AVAILABLE', 'AVAILABLE'] }, 1, null);
     expect(

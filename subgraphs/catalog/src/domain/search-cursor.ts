@@ -15,8 +15,18 @@ export interface SearchPosition {
 
 const MAX_CURSOR_LENGTH = 256;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-/** What PostgreSQL prints for a non-negative real: 0.0607927, 1e-20, 3.4028235e+38. */
-const RANK = /^(0|[1-9]\d{0,38})(\.\d{1,20})?(e[+-]\d{1,2})?$/;
+/** What PostgreSQL prints for a non-negative real: 0.0607927, 1e-20. */
+const RANK = /^(0|[1-9]\d{0,5})(\.\d{1,20})?(e[+-]\d{1,2})?$/;
+
+/**
+ * Well inside what a real holds, so that a forged rank (anyone can compute a fingerprint) is
+ * refused here, never an overflow or underflow error in the database. ts_rank stays within.
+ */
+function isRank(text: unknown): text is string {
+  if (typeof text !== 'string' || !RANK.test(text)) return false;
+  const value = Number(text);
+  return value === 0 || (value >= 1e-30 && value <= 1e30);
+}
 
 /**
  * A cursor names the filter it came from: handed to a listing with another filter it would
@@ -54,7 +64,7 @@ export function decodeSearchCursor(cursor: string, search: StuffSearch): SearchP
     if (typeof id !== 'string' || !isUuid(id)) return null;
     // A word search orders by rank first, so its cursors carry one; other filters never do.
     const ranked = search.query !== undefined;
-    if (ranked ? typeof rank !== 'string' || !RANK.test(rank) : rank !== null) return null;
+    if (ranked ? !isRank(rank) : rank !== null) return null;
     return { rank: ranked ? (rank as string) : null, createdAt: date, id };
   } catch {
     return null;
