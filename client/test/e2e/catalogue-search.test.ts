@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStuffViaApi, signUpViaApi } from './support/api.js';
 import { screenshot } from './support/browser.js';
+import { signUpInBrowser } from './support/storefront.js';
 import { startStorefront, STOREFRONT_START_TIMEOUT, type Storefront } from './support/storefront-system.js';
 
 let storefront: Storefront;
@@ -89,5 +90,28 @@ describe('searching the catalogue', () => {
     await page.getByRole('link', { name: 'Newer' }).click();
     await page.waitForURL((url) => !url.searchParams.has('after') && url.searchParams.get('q') === 'zeppelin');
     expect(await headingsOf(page)).toEqual(first);
+  });
+
+  it('takes a category on the sell form, shows it on the stuff page, and changes it on the edit form', async () => {
+    const page = await storefront.newPage();
+    await signUpInBrowser(page, storefront.origin, `categorist-${Date.now()}@example.com`);
+    await page.goto(`${storefront.origin}/sell`);
+    await page.getByLabel('Title').fill('Marathon entry ticket');
+    await page.getByLabel('Price').fill('30');
+    await page.getByLabel('Category').selectOption('TICKETS');
+    await page.getByRole('button', { name: 'Put it on sale' }).click();
+    await page.waitForURL(/\/stuff\/[^/]+$/);
+    const stuffPath = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: 'Tickets' }).waitFor();
+
+    await page.goto(`${storefront.origin}${stuffPath}/edit`);
+    expect(await page.getByLabel('Category').inputValue()).toBe('TICKETS');
+    await page.getByLabel('Category').selectOption('SPORTS');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL((url) => url.pathname === stuffPath);
+    await page.getByRole('link', { name: 'Sports' }).click();
+    await page.waitForURL(/\/\?category=SPORTS/);
+    expect(await headingsOf(page)).toContain('Marathon entry ticket');
+    await screenshot(page, 'catalogue-category-sports');
   });
 });
