@@ -207,6 +207,30 @@ describe('paging within a filter', () => {
   });
 });
 
+/** SQL statements the catalog subgraph has run so far. */
+async function catalogStatements(): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', system.subgraphs.catalog!.url))).text();
+  return Number(/sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1]);
+}
+
+describe('the cost of a search', () => {
+  it('is one SQL statement in catalog for first: 1, 10 or 100, with every filter at once', async () => {
+    for (let i = 0; i < 12; i++) await list({ title: `Pangolin poster ${i}`, category: 'OTHER', priceCents: 100 + i });
+    const filter = {
+      query: 'pangolin',
+      availability: ['AVAILABLE'],
+      category: 'OTHER',
+      currency: 'usd',
+      maxPriceCents: 5000,
+    };
+    for (const first of [1, 10, 100]) {
+      const before = await catalogStatements();
+      expect((await page(filter, first)).edges).toHaveLength(Math.min(first, 12));
+      expect((await catalogStatements()) - before).toBe(1);
+    }
+  });
+});
+
 describe('availability follows the orders', () => {
   async function availabilityOf(stuffId: string, wanted: boolean, filter: Record<string, unknown>) {
     return eventually(
