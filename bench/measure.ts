@@ -50,3 +50,15 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
+
+/** The rows as one Markdown table on stdout. */
+export function printRows(rows: Row[]): void {
+  const width = (key: keyof Row) => Math.max(key.length, ...rows.map((row) => row[key].length));
+  const line = (row: Row) =>
+    `| ${row.benchmark.padEnd(width('benchmark'))} | ${row.figure.padEnd(width('figure'))} | ${row.value.padStart(width('value'))} |`;
+  console.log(line({ benchmark: 'benchmark', figure: 'figure', value: 'value' }));
+  console.log(
+    `|${'-'.repeat(width('benchmark') + 2)}|${'-'.repeat(width('figure') + 2)}|${'-'.repeat(width('value') + 2)}|`,
+  );
+  for (const row of rows) console.log(line(row));
+}

@@ -3,9 +3,10 @@ import { startStripeStandIn } from '@stuffmart/test-kit';
 import { authBench } from './auth-bench.js';
 import { startBenchSystem, type BenchSystem } from './bench-system.js';
 import { livePushBench } from './live-push-bench.js';
-import type { Row } from './measure.js';
+import { printRows, type Row } from './measure.js';
 import { paymentBench } from './payment-bench.js';
 import { expiryBench, saleBench } from './sale-bench.js';
+import { searchBench } from './search-bench.js';
 
 const rows: Row[] = [];
 
@@ -32,6 +33,7 @@ try {
       ...(await saleBench(system)),
       ...(await livePushBench(system)),
       ...(await paymentBench(system)),
+      ...(await searchBench(system)),
     ],
   );
   await withSystem(4910, { RESERVATION_WINDOW_SECONDS: '2' }, expiryBench);
@@ -39,11 +41,4 @@ try {
   await stripe.close();
 }
 
-const width = (key: keyof Row) => Math.max(key.length, ...rows.map((row) => row[key].length));
-const line = (row: Row) =>
-  `| ${row.benchmark.padEnd(width('benchmark'))} | ${row.figure.padEnd(width('figure'))} | ${row.value.padStart(width('value'))} |`;
-console.log(line({ benchmark: 'benchmark', figure: 'figure', value: 'value' }));
-console.log(
-  `|${'-'.repeat(width('benchmark') + 2)}|${'-'.repeat(width('figure') + 2)}|${'-'.repeat(width('value') + 2)}|`,
-);
-for (const row of rows) console.log(line(row));
+printRows(rows);

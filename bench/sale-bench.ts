@@ -10,7 +10,7 @@ const fmt = (n: number) => n.toFixed(1);
  * statements counted next are the requests'. What stays are the timers' few statements a
  * second (expiry sweep, refund worker): a rounding error against thousands of requests.
  */
-async function quiesce(system: BenchSystem): Promise<void> {
+export async function quiesce(system: BenchSystem): Promise<void> {
   const deadline = Date.now() + 30_000;
   let last = (await system.metrics()).sql_statements_total ?? 0;
   while (Date.now() < deadline) {

@@ -3,16 +3,18 @@
 import { useMutation } from '@apollo/client/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { CATEGORIES, isCategory } from '../lib/categories';
 import { describeError } from '../lib/describe-error';
 import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { CREATE_STUFF, UPDATE_STUFF } from '../lib/graphql/mutations';
+import type { Category } from '../lib/graphql/schema-types';
 import { parsePrice, priceInputValue } from '../lib/money';
 import { FormAlert } from './form-alert';
 import { SelectField } from './select-field';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
 
-const INPUTS = ['title', 'description', 'price', 'currency'] as const;
+const INPUTS = ['title', 'description', 'price', 'currency', 'category'] as const;
 /** The API takes minor units; people type a price. */
 const ALIASES = { priceCents: 'price' };
 
@@ -36,7 +38,7 @@ const REFUSED_EDITS = {
 
 interface StuffFormProps {
   /** Absent: sell something new. */
-  stuff?: { id: string; title: string; description: string; priceCents: number; currency: string };
+  stuff?: { id: string; title: string; description: string; priceCents: number; currency: string; category: Category };
 }
 
 export function StuffForm({ stuff }: StuffFormProps) {
@@ -51,6 +53,8 @@ export function StuffForm({ stuff }: StuffFormProps) {
     const currency = stuff?.currency ?? String(form.get('currency') ?? 'usd');
     const title = String(form.get('title') ?? '');
     const description = String(form.get('description') ?? '');
+    const chosen = form.get('category');
+    const category = isCategory(chosen) ? chosen : 'OTHER';
     const priceCents = parsePrice(String(form.get('price') ?? ''), currency);
     if (priceCents === null) {
       setErrors({
@@ -62,11 +66,13 @@ export function StuffForm({ stuff }: StuffFormProps) {
     setErrors(NO_FORM_ERRORS);
     try {
       if (stuff) {
-        await updateStuff({ variables: { id: stuff.id, input: { title, description, priceCents } } });
+        await updateStuff({ variables: { id: stuff.id, input: { title, description, priceCents, category } } });
         router.push(`/stuff/${stuff.id}`);
         router.refresh();
       } else {
-        const { data } = await createStuff({ variables: { input: { title, description, priceCents, currency } } });
+        const { data } = await createStuff({
+          variables: { input: { title, description, priceCents, currency, category } },
+        });
         if (data) router.push(`/stuff/${data.createStuff.id}`);
       }
     } catch (error) {
@@ -102,6 +108,13 @@ export function StuffForm({ stuff }: StuffFormProps) {
         hint={stuff ? `In ${stuff.currency.toUpperCase()}.` : 'For example 12.50.'}
         required
         error={errors.fields.price}
+      />
+      <SelectField
+        name="category"
+        label="Category"
+        options={CATEGORIES}
+        defaultValue={stuff?.category ?? 'OTHER'}
+        error={errors.fields.category}
       />
       {stuff ? null : (
         <SelectField

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { StuffSummary } from '../lib/graphql/schema-types';
+import { categoryLabel } from '../lib/categories';
 import { excerpt } from '../lib/excerpt';
 import { formatPrice } from '../lib/money';
 import { AvailabilityBadge } from './availability-badge';
@@ -17,7 +18,8 @@ export function StuffList({ stuffs, editable = false }: { stuffs: StuffSummary[]
             </Link>
           </h2>
           <p className="price">{formatPrice(stuff.priceCents, stuff.currency)}</p>
-          <AvailabilityBadge availability={stuff.availability} />
+          <AvailabilityBadge availability={stuff.availability} />{' '}
+          <span className="category">{categoryLabel(stuff.category)}</span>
           {stuff.description ? <p className="muted">{excerpt(stuff.description, 140)}</p> : null}
           {editable ? (
             <p>

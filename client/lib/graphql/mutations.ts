@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { VIEWER_FIELDS } from './fragments';
-import type { CouponSummary, OrderSummary, PaymentSummary, StuffDetail, Viewer } from './schema-types';
+import type { Category, CouponSummary, OrderSummary, PaymentSummary, StuffDetail, Viewer } from './schema-types';
 
 /**
  * What every mutation that signs in reads back: who is now signed in. The tokens stay out of
@@ -80,7 +80,7 @@ export const SIGN_OUT: TypedDocumentNode<{ signOut: boolean }, Record<string, ne
 
 export const CREATE_STUFF: TypedDocumentNode<
   { createStuff: Pick<StuffDetail, 'id'> },
-  { input: { title: string; description: string; priceCents: number; currency: string } }
+  { input: { title: string; description: string; priceCents: number; currency: string; category: Category } }
 > = gql`
   mutation CreateStuff($input: CreateStuffInput!) {
     createStuff(input: $input) {
@@ -91,7 +91,7 @@ export const CREATE_STUFF: TypedDocumentNode<
 
 export const UPDATE_STUFF: TypedDocumentNode<
   { updateStuff: Pick<StuffDetail, 'id' | 'version'> },
-  { id: string; input: { title: string; description: string; priceCents: number } }
+  { id: string; input: { title: string; description: string; priceCents: number; category: Category } }
 > = gql`
   mutation UpdateStuff($id: ID!, $input: UpdateStuffInput!) {
     updateStuff(id: $id, input: $input) {

@@ -1,6 +1,15 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { VIEWER_FIELDS } from './fragments';
-import type { CouponSummary, OrderDetail, OrderSummary, Page, StuffDetail, StuffSummary, Viewer } from './schema-types';
+import type {
+  CouponSummary,
+  OrderDetail,
+  OrderSummary,
+  Page,
+  StuffDetail,
+  StuffFilter,
+  StuffSummary,
+  Viewer,
+} from './schema-types';
 
 export const VIEWER: TypedDocumentNode<{ me: Viewer | null }, Record<string, never>> = gql`
   query Viewer {
@@ -29,16 +38,17 @@ export const CATALOGUE: TypedDocumentNode<
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
     };
   },
-  { first: number; after: string | null }
+  { first: number; after: string | null; filter: StuffFilter | null }
 > = gql`
-  query Catalogue($first: Int!, $after: String) {
-    stuffs(first: $first, after: $after) {
+  query Catalogue($first: Int!, $after: String, $filter: StuffFilter) {
+    stuffs(first: $first, after: $after, filter: $filter) {
       nodes {
         id
         title
         description
         priceCents
         currency
+        category
         availability
       }
       pageInfo {
@@ -57,6 +67,7 @@ export const STUFF: TypedDocumentNode<{ stuff: StuffDetail | null }, { id: strin
       description
       priceCents
       currency
+      category
       availability
       reservedUntil
       version
@@ -82,6 +93,7 @@ export const MY_STUFFS: TypedDocumentNode<{ me: { id: string; stuffs: Page<Stuff
             description
             priceCents
             currency
+            category
             availability
           }
           pageInfo {

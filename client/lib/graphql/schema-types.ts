@@ -2,6 +2,8 @@
 
 export type Role = 'USER' | 'ADMIN';
 export type Availability = 'AVAILABLE' | 'RESERVED' | 'SOLD';
+export type Category =
+  'NOTES' | 'TEXTBOOKS' | 'TICKETS' | 'ELECTRONICS' | 'FURNITURE' | 'CLOTHING' | 'SPORTS' | 'OTHER';
 export type OrderStatus = 'AWAITING_PAYMENT' | 'COMPLETE' | 'CANCELLED';
 export type PaymentStatus = 'SUCCEEDED' | 'FAILED';
 
@@ -39,6 +41,7 @@ export interface StuffSummary {
   description: string;
   priceCents: number;
   currency: string;
+  category: Category;
   availability: Availability;
 }
 
@@ -93,4 +96,14 @@ export interface OrderStatusUpdate {
   orderId: string;
   status: OrderStatus;
   expiresAt: string;
+}
+
+/** `Query.stuffs(filter:)`; all given conditions must hold. */
+export interface StuffFilter {
+  query?: string;
+  availability?: Availability[];
+  minPriceCents?: number;
+  maxPriceCents?: number;
+  currency?: string;
+  category?: Category;
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { LiveAvailability } from '../../../components/live-availability';
 import { PersonName } from '../../../components/person-name';
 import { ProblemNotice } from '../../../components/problem-notice';
+import { categoryLabel } from '../../../lib/categories';
 import { excerpt } from '../../../lib/excerpt';
 import { findHeldOrder } from '../../../lib/find-held-order';
 import { formatDate } from '../../../lib/format-date';
@@ -55,6 +56,9 @@ export default async function StuffPage({ params }: StuffPageProps) {
     <article className="stuff-detail">
       <h1>{stuff.title}</h1>
       <p className="price price-large">{formatPrice(stuff.priceCents, stuff.currency)}</p>
+      <p className="category">
+        Category: <Link href={`/?category=${stuff.category}`}>{categoryLabel(stuff.category)}</Link>
+      </p>
       <LiveAvailability
         stuffId={stuff.id}
         initial={{ availability: stuff.availability, reservedUntil: stuff.reservedUntil }}

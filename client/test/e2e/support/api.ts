@@ -35,7 +35,7 @@ export async function verifyViaApi(system: TestSystem, inbox: TestInbox, email: 
 export async function createStuffViaApi(
   system: TestSystem,
   token: string,
-  input: { title: string; description: string; priceCents: number; currency?: string },
+  input: { title: string; description: string; priceCents: number; currency?: string; category?: string },
 ): Promise<string> {
   const { body } = await system.graphql<{ createStuff: { id: string } }>(
     'mutation ($input: CreateStuffInput!) { createStuff(input: $input) { id } }',

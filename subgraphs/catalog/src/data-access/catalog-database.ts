@@ -1,6 +1,18 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 export type Availability = 'AVAILABLE' | 'RESERVED' | 'SOLD';
+/** The kinds of stuff a buyer can narrow the catalogue to; OTHER when the seller says nothing. */
+export const CATEGORIES = [
+  'NOTES',
+  'TEXTBOOKS',
+  'TICKETS',
+  'ELECTRONICS',
+  'FURNITURE',
+  'CLOTHING',
+  'SPORTS',
+  'OTHER',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
 export type OrderStatus = 'AWAITING_PAYMENT' | 'CANCELLED' | 'COMPLETE';
 
 export interface StuffsTable {
@@ -10,6 +22,7 @@ export interface StuffsTable {
   description: string;
   priceCents: number;
   currency: string;
+  category: Generated<Category>;
   version: Generated<number>;
   /**
    * Derived from the orders stream so that updateStuff can refuse edits; clients read

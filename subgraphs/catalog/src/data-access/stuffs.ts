@@ -1,8 +1,9 @@
 import { isUuid, type Position } from '@stuffmart/common';
 import { sql, type Kysely } from 'kysely';
 import type { Availability, CatalogDatabase, NewStuff, StuffRow } from './catalog-database.js';
+import { STUFF_COLUMNS } from './search-stuffs.js';
 
-export type StuffChanges = Partial<Pick<StuffRow, 'title' | 'description' | 'priceCents'>>;
+export type StuffChanges = Partial<Pick<StuffRow, 'title' | 'description' | 'priceCents' | 'category'>>;
 
 export async function insertStuff(db: Kysely<CatalogDatabase>, stuff: NewStuff): Promise<StuffRow> {
   return db.insertInto('stuffs').values(stuff).returningAll().executeTakeFirstOrThrow();
@@ -39,7 +40,8 @@ export async function setAvailability(
 export async function findStuffsByIds(db: Kysely<CatalogDatabase>, ids: readonly string[]): Promise<StuffRow[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
-  return db.selectFrom('stuffs').selectAll().where('id', 'in', valid).execute();
+  // Not the tsvector: references read many stuffs, and only the database reads that column.
+  return db.selectFrom('stuffs').select(STUFF_COLUMNS).where('id', 'in', valid).execute();
 }
 
 /**
@@ -72,21 +74,4 @@ export async function findStuffPagesOfSellers(
     .orderBy('page.createdAt', 'desc')
     .orderBy('page.id', 'desc')
     .execute();
-}
-
-/**
- * Newest first; the id breaks ties between stuffs created in the same millisecond, so the
- * order is total and a position is never on two pages.
- */
-export async function findStuffsAfter(
-  db: Kysely<CatalogDatabase>,
-  after: Position | null,
-  limit: number,
-): Promise<StuffRow[]> {
-  let query = db.selectFrom('stuffs').selectAll();
-  if (after)
-    query = query.where((eb) =>
-      eb(eb.refTuple('createdAt', 'id'), '<', eb.tuple(eb.val(after.createdAt), eb.val(after.key))),
-    );
-  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

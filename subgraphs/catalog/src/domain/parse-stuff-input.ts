@@ -1,5 +1,6 @@
 import { BadUserInputError } from '@stuffmart/common';
 import { z } from 'zod';
+import { CATEGORIES } from '../data-access/catalog-database.js';
 import type { StuffChanges } from '../data-access/stuffs.js';
 
 const MAX_PRICE_CENTS = 100_000_000;
@@ -20,7 +21,9 @@ const description = z
 const priceCents = z.number().refine((value) => Number.isInteger(value) && value >= 1 && value <= MAX_PRICE_CENTS, {
   error: `Price must be a whole number of cents between 1 and ${MAX_PRICE_CENTS}`,
 });
-const currency = z
+const category = z.enum(CATEGORIES, { error: 'Category must be one of the listed categories' });
+/** Shared with the search filter, which takes a currency exactly as createStuff does. */
+export const currency = z
   .string()
   .trim()
   .toUpperCase()
@@ -32,11 +35,13 @@ const createStuffSchema = z.object({
   description: description.default(''),
   priceCents,
   currency: currency.default('usd'),
+  category: category.default('OTHER'),
 });
 const updateStuffSchema = z.object({
   title: title.optional(),
   description: description.optional(),
   priceCents: priceCents.optional(),
+  category: category.optional(),
 });
 
 export type NewStuffFields = z.infer<typeof createStuffSchema>;

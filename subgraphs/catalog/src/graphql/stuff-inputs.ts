@@ -1,4 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
+import { CategoryEnum } from './enums.js';
 
 @InputType()
 export class CreateStuffInput {
@@ -13,6 +14,9 @@ export class CreateStuffInput {
 
   @Field(() => String, { nullable: true, defaultValue: 'usd' })
   currency?: string | null;
+
+  @Field(() => CategoryEnum, { nullable: true, defaultValue: CategoryEnum.OTHER })
+  category?: CategoryEnum | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })
@@ -25,4 +29,7 @@ export class UpdateStuffInput {
 
   @Field(() => Int, { nullable: true })
   priceCents?: number | null;
+
+  @Field(() => CategoryEnum, { nullable: true })
+  category?: CategoryEnum | null;
 }

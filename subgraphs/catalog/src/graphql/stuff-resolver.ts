@@ -1,4 +1,3 @@
-import { PageArgs } from '@stuffmart/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { StuffRow } from '../data-access/catalog-database.js';
 import { createStuff } from '../domain/create-stuff.js';
@@ -7,7 +6,7 @@ import { updateStuff } from '../domain/update-stuff.js';
 import type { CatalogContext } from './catalog-context.js';
 import { Stuff } from './stuff.js';
 import { StuffConnection } from './stuff-connection.js';
-import { UpdateStuffArgs } from './stuff-args.js';
+import { StuffsArgs, UpdateStuffArgs } from './stuff-args.js';
 import { CreateStuffInput } from './stuff-inputs.js';
 import { User } from './user.js';
 
@@ -18,9 +17,14 @@ export class StuffResolver {
     return ctx.stuffs.load(id);
   }
 
-  @Query(() => StuffConnection, { description: 'Newest first; first is 1..100.' })
-  async stuffs(@Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: CatalogContext): Promise<StuffPage> {
-    return listStuffs(ctx.deps, first ?? null, after ?? null);
+  @Query(() => StuffConnection, {
+    description: 'Newest first (best match first when filter.query is set); first is 1..100.',
+  })
+  async stuffs(
+    @Args(() => StuffsArgs) { first, after, filter }: StuffsArgs,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<StuffPage> {
+    return listStuffs(ctx.deps, first ?? null, after ?? null, filter ?? null);
   }
 
   @Mutation(() => Stuff, { description: 'Signed in.' })

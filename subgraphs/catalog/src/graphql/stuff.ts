@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { CategoryEnum } from './enums.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
@@ -17,6 +18,9 @@ export class Stuff {
 
   @Field(() => String, { description: 'ISO-4217, lower-case, e.g. "usd"' })
   currency!: string;
+
+  @Field(() => CategoryEnum)
+  category!: CategoryEnum;
 
   @Field(() => Int, { description: 'Starts at 0, +1 on every change' })
   version!: number;
