@@ -79,6 +79,12 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
     trustProxy: config.TRUST_PROXY,
     allowedOrigins: [...config.ALLOWED_ORIGINS, new URL(config.PUBLIC_URL).origin],
     logger,
+    runQuery: async (request, caller) => {
+      const { body } = await apollo.executeOperation(request, {
+        contextValue: { ...caller, refreshCookie: undefined, sessionUpdate: null },
+      });
+      return body.kind === 'single' ? body.singleResult : { errors: [{ message: 'Unexpected incremental result' }] };
+    },
   });
   const production = config.NODE_ENV === 'production';
   const apollo = new ApolloServer<GatewayContext>({
@@ -103,7 +109,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
         async requestDidStart() {
           return {
             async willSendResponse({ contextValue }) {
-              if (contextValue.sessionUpdate) {
+              if (contextValue.sessionUpdate && contextValue.res) {
                 writeSessionCookies(contextValue.res, contextValue.sessionUpdate, config.COOKIE_SECURE);
               }
             },
