@@ -23,6 +23,7 @@ import { corsHeaders, PREFLIGHT_HEADERS } from './allowed-origins.js';
 import type { GatewayConfig } from './config.js';
 import { adminOnlyIntrospection } from './admin-only-introspection.js';
 import { keepAliveFetcher } from './keep-alive-fetcher.js';
+import { legacyJsonStatus } from './legacy-json-status.js';
 import type { GatewayContext } from './gateway-context.js';
 import { MAX_QUERY_TOKENS, queryLimits, tooManyTokens } from './query-limits.js';
 import { subgraphReadiness } from './readiness.js';
@@ -105,6 +106,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
       // Served in production too: admins make coupons in it (signed in, so they may introspect).
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       errorLoggingPlugin(logger),
+      legacyJsonStatus(),
       {
         async requestDidStart() {
           return {
