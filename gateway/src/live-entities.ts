@@ -203,7 +203,8 @@ async function fetchEntity(rootField: string, key: unknown, context: EventContex
   if (error) throw new RelayedError(error);
   // stuff(id) and order(id) answer null for an unknown id, order(id) for anyone but its buyer.
   const notFound = new NotFoundError(info.returnType.toString().replace(/!$/, ''));
-  throw new GraphQLError(notFound.message, { extensions: notFound.extensions() });
+  // Located here (nodes and path), so that it is sent as is rather than wrapped and stripped.
+  throw new GraphQLError(notFound.message, { nodes: info.fieldNodes, path, extensions: notFound.extensions() });
 }
 
 /**
