@@ -192,14 +192,17 @@ async function fetchEntity(rootField: string, key: unknown, context: EventContex
     variables: { ...context.variables, [built.slice(0, newline)]: (key as { id?: unknown }).id },
   });
   // The entity query's paths start at its root field; in the event they start at this field.
-  for (const error of errors ?? []) {
+  const located = (errors ?? []).map((error) => {
     const at = [...path, ...(error.path?.slice(1) ?? [])];
-    if (!context.errorsAt.has(pathKey(at)))
-      context.errorsAt.set(pathKey(at), { ...error, locations: undefined, path: at });
+    return { ...error, locations: undefined, path: at };
+  });
+  for (const error of located) {
+    if (!context.errorsAt.has(pathKey(error.path))) context.errorsAt.set(pathKey(error.path), error);
   }
   const entity = data?.[rootField];
   if (entity !== null && entity !== undefined) return entity;
-  const error = context.errorsAt.get(pathKey(path));
+  // Nulled by an error of its own or, through a non-null field, of one below it.
+  const error = located.find((one) => pathKey(one.path) === pathKey(path)) ?? located[0];
   if (error) throw new RelayedError(error);
   // stuff(id) and order(id) answer null for an unknown id, order(id) for anyone but its buyer.
   const notFound = new NotFoundError(info.returnType.toString().replace(/!$/, ''));

@@ -150,3 +150,33 @@ describe('a live event selects fields of other subgraphs, as a query could', () 
     });
   });
 });
+
+describe('a live event whose other subgraph is down', () => {
+  let alone: TestSystem;
+  beforeAll(async () => {
+    alone = await startTestSystem();
+  });
+  afterAll(() => alone?.close());
+
+  it('tells the watcher SERVICE_UNAVAILABLE at the event, and keeps the subscription', async () => {
+    const owner = await signUpActor(alone, 'seller');
+    const buyer = await signUpActor(alone, 'buyer');
+    const stuffId = await listStuff(alone, owner, { title: 'Kettle' });
+    const watcher = watch(connect(alone), WATCH_STUFF, { stuffId });
+    expect(await nth(watcher, 1)).toMatchObject({ data: { stuffAvailabilityChanged: { availability: 'AVAILABLE' } } });
+
+    await alone.stopSubgraph('auth');
+    const { body } = await alone.graphql<any>(BUY, { stuffId }, { token: buyer.token });
+    expect(body.errors).toBeUndefined();
+    const event = await nth(watcher, 2);
+    expect(event.data ?? null).toBeNull();
+    expect(event.errors).toEqual([
+      {
+        message: 'Service unavailable',
+        path: ['stuffAvailabilityChanged', 'stuff'],
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      },
+    ]);
+    expect(watcher.completed).toBe(false);
+  });
+});
