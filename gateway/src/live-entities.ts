@@ -4,6 +4,7 @@ import {
   getOperationAST,
   GraphQLError,
   Kind,
+  OperationTypeNode,
   print,
   TypeInfo,
   visit,
@@ -117,7 +118,7 @@ interface EventContext {
   runQuery: RunQuery;
   variables: Record<string, unknown>;
   /** Entity queries built for this subscription, by the path of their field (the same each event). */
-  queries: Map<string, string>;
+  queries: Map<string, EntityQuery>;
   /** Errors of this event's entity queries at the absolute path of the field they null. */
   errorsAt: Map<string, GraphQLFormattedError>;
 }
@@ -130,8 +131,14 @@ function responsePath(info: GraphQLResolveInfo): (string | number)[] {
   return path;
 }
 
-/** `query LiveEntity($id: ID!, …) { stuff(id: $id) { …what the subscriber selected } }` */
-function entityQuery(rootField: string, info: GraphQLResolveInfo): string {
+interface EntityQuery {
+  query: string;
+  /** The variable that carries the entity's id (one the client's operation does not define). */
+  idVariable: string;
+}
+
+/** `query LiveEntity($entityId: ID!, …) { stuff(id: $entityId) { …what the subscriber selected } }` */
+function entityQuery(rootField: string, info: GraphQLResolveInfo): EntityQuery {
   const defined = new Set(info.operation.variableDefinitions?.map((definition) => definition.variable.name.value));
   let idName = 'entityId';
   while (defined.has(idName)) idName = `_${idName}`;
@@ -148,7 +155,7 @@ function entityQuery(rootField: string, info: GraphQLResolveInfo): string {
   };
   const operation: OperationDefinitionNode = {
     kind: Kind.OPERATION_DEFINITION,
-    operation: 'query' as OperationDefinitionNode['operation'],
+    operation: OperationTypeNode.QUERY,
     name: { kind: Kind.NAME, value: 'LiveEntity' },
     variableDefinitions: [
       {
@@ -163,7 +170,7 @@ function entityQuery(rootField: string, info: GraphQLResolveInfo): string {
     ],
     selectionSet: { kind: Kind.SELECTION_SET, selections: [entity] },
   };
-  return `${idName}\n${print(pruned(operation, Object.values(info.fragments)))}`;
+  return { query: print(pruned(operation, Object.values(info.fragments))), idVariable: idName };
 }
 
 /** Nothing but `id` and `__typename` selected: the key the subgraph sent is the whole answer. */
@@ -186,10 +193,9 @@ async function fetchEntity(rootField: string, key: unknown, context: EventContex
     built = entityQuery(rootField, info);
     context.queries.set(pathKey(path), built);
   }
-  const newline = built.indexOf('\n');
   const { data, errors } = await context.runQuery({
-    query: built.slice(newline + 1),
-    variables: { ...context.variables, [built.slice(0, newline)]: (key as { id?: unknown }).id },
+    query: built.query,
+    variables: { ...context.variables, [built.idVariable]: (key as { id?: unknown }).id },
   });
   // The entity query's paths start at its root field; in the event they start at this field.
   const located = (errors ?? []).map((error) => {
@@ -244,7 +250,7 @@ export function completeLiveEvents(
   events: AsyncIterableIterator<ExecutionResult>,
   options: LiveEventsOptions,
 ): AsyncIterableIterator<ExecutionResult> {
-  const queries = new Map<string, string>();
+  const queries = new Map<string, EntityQuery>();
   const complete = async (event: ExecutionResult): Promise<ExecutionResult> => {
     if (!event.data) return event;
     const result = await execute({
