@@ -8,6 +8,10 @@ const TRIALS = 100;
 const WARM_UP = 5;
 const TIMEOUT_MS = 5000;
 const WATCH = `subscription ($stuffId: ID!) { stuffAvailabilityChanged(stuffId: $stuffId) { availability } }`;
+/** Fields of catalog and auth too: the gateway resolves them for each event (issue 13). */
+const WATCH_FEDERATED = `subscription ($stuffId: ID!) {
+  stuffAvailabilityChanged(stuffId: $stuffId) { availability stuff { title seller { displayName } } }
+}`;
 
 async function graphql(system: BenchSystem, query: string, variables: Record<string, unknown>, token?: string) {
   const { body } = await postGraphQL<any>(system.gatewayUrl, query, variables, token ? { token } : {});
@@ -38,10 +42,10 @@ class Watcher {
   private waiting:
     { availability: string; resolve: (at: number) => void; reject: (error: unknown) => void } | undefined;
 
-  constructor(graphqlUrl: string, stuffId: string) {
+  constructor(graphqlUrl: string, stuffId: string, query = WATCH) {
     this.client = createClient({ url: graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
     this.client.subscribe<any>(
-      { query: WATCH, variables: { stuffId } },
+      { query, variables: { stuffId } },
       {
         next: (result) => {
           const at = performance.now();
@@ -104,12 +108,14 @@ export async function livePushBench(system: BenchSystem): Promise<Row[]> {
   const stuffId: string = created.createStuff.id;
 
   const viaGateway = new Watcher(system.gatewayUrl, stuffId);
+  const federated = new Watcher(system.gatewayUrl, stuffId, WATCH_FEDERATED);
   const ordersUrl = system.subgraphUrls.orders;
   const direct = ordersUrl ? new Watcher(ordersUrl, stuffId) : undefined;
-  const watchers = direct ? [viaGateway, direct] : [viaGateway];
+  const watchers = direct ? [viaGateway, federated, direct] : [viaGateway, federated];
   const all = (availability: string) => Promise.all(watchers.map((watcher) => watcher.next(availability)));
 
   const gatewayTimes: number[] = [];
+  const federatedTimes: number[] = [];
   const directTimes: number[] = [];
   const fromRequest: number[] = [];
   let beforeAnswer = 0;
@@ -132,12 +138,13 @@ export async function livePushBench(system: BenchSystem): Promise<Row[]> {
         buyer,
       );
       const answered = performance.now();
-      const [atGateway, atOrders] = await reserved;
+      const [atGateway, atFederated, atOrders] = await reserved;
       if (trial >= WARM_UP) {
         // Pub/sub may beat the mutation's own answer to the client; that counts as no wait.
         if (atGateway! < answered) beforeAnswer++;
         gatewayTimes.push(Math.max(0, atGateway! - answered));
         fromRequest.push(atGateway! - sent);
+        federatedTimes.push(Math.max(0, atFederated! - answered));
         if (atOrders !== undefined) directTimes.push(Math.max(0, atOrders - answered));
       }
       const available = all('AVAILABLE');
@@ -165,6 +172,11 @@ export async function livePushBench(system: BenchSystem): Promise<Row[]> {
       benchmark: `live push: buyStuff answered → gateway watcher has RESERVED, x${TRIALS} (target p95 < 50)`,
       figure: 'p50 / p95 ms',
       value: fmt(gatewayTimes),
+    },
+    {
+      benchmark: `live push: buyStuff answered → gateway watcher of stuff { title seller { displayName } } has RESERVED, x${TRIALS} (target p95 < 50)`,
+      figure: 'p50 / p95 ms',
+      value: fmt(federatedTimes),
     },
     {
       benchmark: `live push: buyStuff sent → gateway watcher has RESERVED, x${TRIALS}`,

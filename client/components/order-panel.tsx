@@ -5,7 +5,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { describeError } from '../lib/describe-error';
-import type { OrderStatus } from '../lib/graphql/schema-types';
+import { formatDate } from '../lib/format-date';
+import { formatPrice } from '../lib/money';
+import type { OrderDetail, OrderStatus, PaymentSummary } from '../lib/graphql/schema-types';
 import { ORDER_STATUS_CHANGED } from '../lib/graphql/subscriptions';
 import { CancelOrderButton } from './cancel-order-button';
 import { Countdown } from './countdown';
@@ -13,75 +15,91 @@ import { OrderStatusBadge } from './order-status-badge';
 import { PaymentForm } from './payment-form';
 
 interface OrderPanelProps {
-  order: {
-    id: string;
-    status: OrderStatus;
-    expiresAt: string;
-    priceCents: number;
-    currency: string;
-    stuff: { id: string; title: string };
-  };
+  order: OrderDetail;
   renderedAt: number;
   stripePublishableKey: string | null;
 }
 
-/** The order's live status: countdown, payment and cancel while it awaits payment. */
-export function OrderPanel({ order, renderedAt, stripePublishableKey }: OrderPanelProps) {
+/** How long a change made here may wait for its live event before the page asks the server. */
+const LIVE_FALLBACK_MS = 3_000;
+
+/**
+ * The order's live status: countdown, payment and cancel while it awaits payment, the payment
+ * once made. Each orderStatusChanged event carries the whole order (payment included), so the
+ * panel follows it without a second query; reloading is only the fallback for a lost connection.
+ */
+export function OrderPanel({ order: rendered, renderedAt, stripePublishableKey }: OrderPanelProps) {
   const router = useRouter();
-  const awaiting = order.status === 'AWAITING_PAYMENT';
   const { data, error } = useSubscription(ORDER_STATUS_CHANGED, {
-    variables: { orderId: order.id },
-    skip: !awaiting,
+    variables: { orderId: rendered.id },
+    skip: rendered.status !== 'AWAITING_PAYMENT',
   });
   const [settled, setSettled] = useState<OrderStatus | null>(null);
-  const live = data?.orderStatusChanged;
-  const status = settled ?? live?.status ?? order.status;
-  const expiresAt = live?.expiresAt ?? order.expiresAt;
+  const order = data?.orderStatusChanged.order ?? rendered;
+  const status = order.status === 'AWAITING_PAYMENT' ? (settled ?? order.status) : order.status;
 
-  // Paid or cancelled, here or elsewhere (another tab, the expiry worker): reload the
-  // server's view, which has the payment and no longer offers the form.
-  useEffect(() => {
-    if (status !== order.status) router.refresh();
-  }, [status, order.status, router]);
-
-  // The orders service cancels within two seconds of expiry and says so live; this is the
-  // fallback for a lost connection.
+  // Paid or cancelled here, or expired by the clock, but no event says so yet: the connection
+  // may be lost, so after a grace period the server's view is reloaded.
   const [expired, setExpired] = useState(false);
   const markExpired = useCallback(() => setExpired(true), []);
+  const waiting = order.status === 'AWAITING_PAYMENT' && (settled !== null || expired);
   useEffect(() => {
-    if (!expired || status !== 'AWAITING_PAYMENT') return;
-    const timer = setTimeout(() => router.refresh(), 3_000);
+    if (!waiting) return;
+    const timer = setTimeout(() => router.refresh(), LIVE_FALLBACK_MS);
     return () => clearTimeout(timer);
-  }, [expired, status, router]);
+  }, [waiting, router]);
 
   return (
-    <section className="order-panel" aria-label="Order status">
-      <div role="status" aria-live="polite" className="order-status">
-        <OrderStatusBadge status={status} />
-        {status === 'COMPLETE' ? <p>Paid. The stuff is yours.</p> : null}
-        {status === 'CANCELLED' ? (
-          <p>
-            This order was cancelled and the stuff was offered to others again.{' '}
-            <Link href={`/stuff/${order.stuff.id}`}>See {order.stuff.title}</Link>
-          </p>
+    <>
+      <section className="order-panel" aria-label="Order status">
+        <div role="status" aria-live="polite" className="order-status">
+          <OrderStatusBadge status={status} />
+          {status === 'COMPLETE' ? <p>Paid. The stuff is yours.</p> : null}
+          {status === 'CANCELLED' ? (
+            <p>
+              This order was cancelled and the stuff was offered to others again.{' '}
+              <Link href={`/stuff/${order.stuff.id}`}>See {order.stuff.title}</Link>
+            </p>
+          ) : null}
+        </div>
+        {status === 'AWAITING_PAYMENT' ? (
+          <>
+            <Countdown expiresAt={order.expiresAt} renderedAt={renderedAt} onExpire={markExpired} />
+            <PaymentForm
+              orderId={order.id}
+              priceCents={order.priceCents}
+              currency={order.currency}
+              stripePublishableKey={stripePublishableKey}
+              onPaid={() => setSettled('COMPLETE')}
+            />
+            <CancelOrderButton orderId={order.id} onCancelled={() => setSettled('CANCELLED')} />
+          </>
         ) : null}
-      </div>
-      {status === 'AWAITING_PAYMENT' ? (
-        <>
-          <Countdown expiresAt={expiresAt} renderedAt={renderedAt} onExpire={markExpired} />
-          <PaymentForm
-            orderId={order.id}
-            priceCents={order.priceCents}
-            currency={order.currency}
-            stripePublishableKey={stripePublishableKey}
-            onPaid={() => setSettled('COMPLETE')}
-          />
-          <CancelOrderButton orderId={order.id} onCancelled={() => setSettled('CANCELLED')} />
-        </>
-      ) : null}
-      {error && status === 'AWAITING_PAYMENT' ? (
-        <p className="muted live-error">Live updates paused: {describeError(error).message}</p>
-      ) : null}
+        {error && status === 'AWAITING_PAYMENT' ? (
+          <p className="muted live-error">Live updates paused: {describeError(error).message}</p>
+        ) : null}
+      </section>
+      {order.payment ? <PaymentDetails payment={order.payment} /> : null}
+    </>
+  );
+}
+
+function PaymentDetails({ payment }: { payment: PaymentSummary }) {
+  return (
+    <section aria-labelledby="payment-details">
+      <h2 id="payment-details">Payment</h2>
+      <dl className="details">
+        <dt>Charged</dt>
+        <dd>{formatPrice(payment.amountCents, payment.currency)}</dd>
+        {payment.couponCode ? (
+          <>
+            <dt>Coupon</dt>
+            <dd>{payment.couponCode}</dd>
+          </>
+        ) : null}
+        <dt>Paid</dt>
+        <dd>{formatDate(payment.createdAt)}</dd>
+      </dl>
     </section>
   );
 }

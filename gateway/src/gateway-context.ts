@@ -11,5 +11,6 @@ export interface GatewayContext {
   refreshCookie: string | undefined;
   /** What the auth subgraph asked us to do with the cookies, applied before the response leaves. */
   sessionUpdate: SessionCookies | 'clear' | null;
-  res: ServerResponse;
+  /** Absent for the queries the gateway runs itself (a live event's entity fields). */
+  res?: ServerResponse;
 }

@@ -14,6 +14,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
+import { liveDocument, type LiveDocument } from './live-entities.js';
 import { costError, MAX_QUERY_TOKENS, tooManyTokens } from './query-limits.js';
 
 export interface SubscriptionPlan {
@@ -22,6 +23,8 @@ export interface SubscriptionPlan {
   subgraph: string;
   /** The root field's alias or name: the path of an error about the whole subscription. */
   responseKey: string;
+  /** What the subgraph is sent; live entity fields select only their key (see live-entities.ts). */
+  upstream: LiveDocument;
 }
 
 export interface PlanOptions {
@@ -120,5 +123,10 @@ export function planSubscription(payload: SubscribePayload, options: PlanOptions
     // The supergraph gives every Subscription field an owner; getting here means it changed under us.
     return [new GraphQLError(`No subgraph owns Subscription.${field?.name.value ?? '?'}`)];
   }
-  return { document, subgraph, responseKey: field.alias?.value ?? field.name.value };
+  return {
+    document,
+    subgraph,
+    responseKey: field.alias?.value ?? field.name.value,
+    upstream: liveDocument(options.schema, document, payload.operationName),
+  };
 }

@@ -8,10 +8,11 @@ import {
   ServiceUnavailableError,
   type Logger,
 } from '@stuffmart/common';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { buildSchema, GraphQLError, print, printSchema, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ExecutionResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { completeLiveEvents, type RunQuery } from './live-entities.js';
 import { planSubscription } from './plan-subscription.js';
 import { relaySubscription } from './relay-subscription.js';
 import { ConnectionsPerAddress } from './connections-per-address.js';
@@ -20,7 +21,7 @@ import { clientAddress, readCredentials, requestIdOf, type TrustProxy } from './
 import { formatSubscriptionErrors } from './subscription-errors.js';
 import { subscriptionOwners } from './subscription-owners.js';
 import { UpstreamConnections } from './upstream-connections.js';
-import type { VoucherCache } from './voucher-cache.js';
+import type { Vouched, VoucherCache } from './voucher-cache.js';
 
 /** As much as an HTTP body may carry. */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -47,12 +48,22 @@ export interface SubscriptionServerOptions {
   /** ALLOWED_ORIGINS and PUBLIC_URL's origin; the site the browser addressed is allowed too. */
   allowedOrigins: readonly string[];
   logger: Logger;
+  /** Runs a query through the gateway's own planner as the given caller (live entity fields). */
+  runQuery: (request: Parameters<RunQuery>[0], caller: LiveCaller) => ReturnType<RunQuery>;
+}
+
+/** Who a subscription's entity queries run as: the connection's client, fixed at connect. */
+export interface LiveCaller extends Vouched {
+  requestId: string;
+  logger: Logger;
 }
 
 /** One client's graphql-ws connection: who it is (fixed at connect) and what it opened upstream. */
 interface ClientConnection {
   logger: Logger;
   upstreams: UpstreamConnections;
+  /** The caller of this connection's entity queries, with a fresh voucher. */
+  caller: () => LiveCaller;
 }
 
 /** What onSubscribe hands to graphql-ws' subscribe hook, as the operation's context. */
@@ -101,9 +112,15 @@ function closeSockets(sockets: WebSocket[], graceMs: number): Promise<void> {
  * graphql-ws connection of its own that vouches for the client as HTTP calls do.
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): { close(): Promise<void> } {
-  let api: { schema: GraphQLSchema; owners: Map<string, string> } | undefined;
+  let api: { schema: GraphQLSchema; eventSchema: GraphQLSchema; owners: Map<string, string> } | undefined;
   options.gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-    api = { schema: apiSchema, owners: subscriptionOwners(coreSupergraphSdl) };
+    api = {
+      schema: apiSchema,
+      // Apollo Server wraps every resolver of the schema it runs (for its plugins), and the
+      // wrappers ignore execute()'s fieldResolver; live events are shaped on a copy of their own.
+      eventSchema: buildSchema(printSchema(apiSchema)),
+      owners: subscriptionOwners(coreSupergraphSdl),
+    };
   });
 
   const connections = new Set<ClientConnection>();
@@ -137,8 +154,11 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         const clientIp = clientAddress(request, options.trustProxy);
         const requestId = requestIdOf(request);
         const logger = options.logger.child({ requestId });
+        const identity = options.vouchers.vouch(token, clientIp);
         const connection: ClientConnection = {
           logger,
+          // The identity stays the one proven at connect, as upstream, even once the token expires.
+          caller: () => ({ ...options.vouchers.renew(identity, clientIp), requestId, logger }),
           upstreams: new UpstreamConnections({
             subgraphUrls: options.subgraphUrls,
             connectionParams: () => ({
@@ -156,6 +176,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
       onSubscribe: (ctx, _id, payload) => {
         const { connection } = ctx.extra;
         if (!api || !connection) return [unavailable()];
+        const { eventSchema } = api;
         // graphql-ws has already entered this one; it removes each as it ends, however it ends.
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) return [rateLimited()];
         try {
@@ -174,16 +195,29 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
             document: plan.document,
             operationName: payload.operationName,
             variableValues: payload.variables,
-            contextValue: new PendingRelay(() =>
-              relaySubscription({
+            contextValue: new PendingRelay(() => {
+              const events = relaySubscription({
                 upstream,
-                // The subgraph gets the client's own text: it validates and runs it against its schema.
-                payload: { query: payload.query, variables: payload.variables, operationName: payload.operationName },
+                // The subgraph gets the client's own text (its share of it when other subgraphs
+                // resolve some fields): it validates and runs it against its schema.
+                payload: {
+                  query: plan.upstream.federated ? print(plan.upstream.upstream) : payload.query,
+                  variables: payload.variables,
+                  operationName: payload.operationName,
+                },
                 subgraph: plan.subgraph,
                 responseKey: plan.responseKey,
                 logger: connection.logger,
-              }),
-            ),
+              });
+              if (!plan.upstream.federated) return events;
+              return completeLiveEvents(events, {
+                schema: eventSchema,
+                document: plan.document,
+                operationName: payload.operationName,
+                variables: payload.variables ?? {},
+                runQuery: (request) => options.runQuery(request, connection.caller()),
+              });
+            }),
           };
         } catch (error) {
           // Thrown out of here, graphql-ws would close the whole connection; onError logs it

@@ -23,6 +23,7 @@ import { corsHeaders, PREFLIGHT_HEADERS } from './allowed-origins.js';
 import type { GatewayConfig } from './config.js';
 import { adminOnlyIntrospection } from './admin-only-introspection.js';
 import { keepAliveFetcher } from './keep-alive-fetcher.js';
+import { legacyJsonStatus } from './legacy-json-status.js';
 import type { GatewayContext } from './gateway-context.js';
 import { MAX_QUERY_TOKENS, queryLimits, tooManyTokens } from './query-limits.js';
 import { subgraphReadiness } from './readiness.js';
@@ -79,6 +80,12 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
     trustProxy: config.TRUST_PROXY,
     allowedOrigins: [...config.ALLOWED_ORIGINS, new URL(config.PUBLIC_URL).origin],
     logger,
+    runQuery: async (request, caller) => {
+      const { body } = await apollo.executeOperation(request, {
+        contextValue: { ...caller, refreshCookie: undefined, sessionUpdate: null },
+      });
+      return body.kind === 'single' ? body.singleResult : { errors: [{ message: 'Unexpected incremental result' }] };
+    },
   });
   const production = config.NODE_ENV === 'production';
   const apollo = new ApolloServer<GatewayContext>({
@@ -99,11 +106,12 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
       // Served in production too: admins make coupons in it (signed in, so they may introspect).
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       errorLoggingPlugin(logger),
+      legacyJsonStatus(),
       {
         async requestDidStart() {
           return {
             async willSendResponse({ contextValue }) {
-              if (contextValue.sessionUpdate) {
+              if (contextValue.sessionUpdate && contextValue.res) {
                 writeSessionCookies(contextValue.res, contextValue.sessionUpdate, config.COOKIE_SECURE);
               }
             },

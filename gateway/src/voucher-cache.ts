@@ -29,6 +29,23 @@ export class VoucherCache {
     private readonly maxEntries = 10_000,
   ) {}
 
+  /**
+   * A fresh voucher for an identity proven earlier (a graphql-ws connection's, at connect): the
+   * same one while it has at least half its life left, else a new one for the same user.
+   */
+  renew(vouched: Vouched, clientIp: string | null): Vouched {
+    const key = `renew ${clientIp ?? ''} ${vouched.voucher}`;
+    const now = Date.now();
+    const cached = this.entries.get(key);
+    if (cached && cached.expiresAt > now) return cached;
+    const entry: Entry = {
+      user: vouched.user,
+      voucher: signInternalIdentity(this.internalKey, { user: vouched.user, clientIp }),
+      expiresAt: now + (INTERNAL_IDENTITY_TTL_SECONDS * 1000) / 2,
+    };
+    return this.remember(key, entry);
+  }
+
   vouch(token: string | undefined, clientIp: string | null): Vouched {
     const key = `${clientIp ?? ''} ${token ?? ''}`;
     const now = Date.now();
@@ -42,6 +59,10 @@ export class VoucherCache {
       voucher: signInternalIdentity(this.internalKey, { user, clientIp }),
       expiresAt: Math.min(now + (INTERNAL_IDENTITY_TTL_SECONDS * 1000) / 2, verified?.expiresAt.getTime() ?? Infinity),
     };
+    return this.remember(key, entry);
+  }
+
+  private remember(key: string, entry: Entry): Entry {
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, entry);

@@ -59,8 +59,13 @@ describe('every error reaches the client in the contract shape', () => {
 
   it('GRAPHQL_PARSE_FAILED keeps its standard code', async () => {
     const { status, body } = await system.graphql(`{ me { id `);
-    expect(status).toBe(400);
+    // GraphQL over HTTP: 200 under application/json (the default), 400 under graphql-response+json.
+    expect(status).toBe(200);
     expectContractShape(body, 'GRAPHQL_PARSE_FAILED', /Syntax Error/);
+    const strict = await system.graphql(`{ me { id `, {}, { headers: { accept: 'application/graphql-response+json' } });
+    expect(strict.status).toBe(400);
+    expect(strict.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expectContractShape(strict.body, 'GRAPHQL_PARSE_FAILED', /Syntax Error/);
   });
 
   it('GRAPHQL_VALIDATION_FAILED keeps its standard code', async () => {
@@ -78,7 +83,7 @@ describe('every error reaches the client in the contract shape', () => {
 
   it('refuses a query of too many tokens while parsing', async () => {
     const { status, body } = await system.graphql(`{ ${'me { id } '.repeat(1000)} }`);
-    expect(status).toBe(400);
+    expect(status).toBe(200);
     expectContractShape(body, 'GRAPHQL_VALIDATION_FAILED', 'Query has too many tokens: more than 3000, limit 3000');
   });
 

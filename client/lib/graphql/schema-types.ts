@@ -96,6 +96,8 @@ export interface OrderStatusUpdate {
   orderId: string;
   status: OrderStatus;
   expiresAt: string;
+  /** The order as the event leaves it, payment and stuff included (resolved by the gateway). */
+  order: OrderDetail;
 }
 
 /** `Query.stuffs(filter:)`; all given conditions must hold. */

@@ -22,6 +22,28 @@ export const ORDER_STATUS_CHANGED: TypedDocumentNode<{ orderStatusChanged: Order
         orderId
         status
         expiresAt
+        # Every event brings the order whole, the payment from its own service included, so
+        # the order page follows it without asking again.
+        order {
+          id
+          status
+          priceCents
+          currency
+          expiresAt
+          createdAt
+          stuff {
+            id
+            title
+          }
+          payment {
+            id
+            amountCents
+            currency
+            status
+            couponCode
+            createdAt
+          }
+        }
       }
     }
   `;

@@ -32,7 +32,6 @@ export default async function OrderPage({ params }: OrderPageProps) {
   }
   const order = page.data.order;
   if (!order) notFound();
-  const { payment } = order;
   return (
     <article className="order-detail">
       <h1>
@@ -41,23 +40,6 @@ export default async function OrderPage({ params }: OrderPageProps) {
       <p className="price price-large">{formatPrice(order.priceCents, order.currency)}</p>
       <p className="muted">Ordered {formatDate(order.createdAt)}</p>
       <OrderPanel order={order} renderedAt={Date.now()} stripePublishableKey={clientConfig().stripePublishableKey} />
-      {payment ? (
-        <section aria-labelledby="payment-details">
-          <h2 id="payment-details">Payment</h2>
-          <dl className="details">
-            <dt>Charged</dt>
-            <dd>{formatPrice(payment.amountCents, payment.currency)}</dd>
-            {payment.couponCode ? (
-              <>
-                <dt>Coupon</dt>
-                <dd>{payment.couponCode}</dd>
-              </>
-            ) : null}
-            <dt>Paid</dt>
-            <dd>{formatDate(payment.createdAt)}</dd>
-          </dl>
-        </section>
-      ) : null}
     </article>
   );
 }

@@ -12,9 +12,14 @@ export interface StuffLivePayload {
   holderId: string | null;
 }
 
+/** The order as it now stands, so that `order { … }` of an event needs no read of its own. */
 export interface OrderLivePayload {
   orderId: string;
   buyerId: string;
+  stuffId: string;
   status: OrderStatus;
+  priceCents: number;
+  currency: string;
   expiresAt: string;
+  createdAt: string;
 }

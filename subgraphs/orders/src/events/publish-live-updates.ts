@@ -13,7 +13,16 @@ export function toStuffPayload(stuffId: string, activeOrder: OrderRow | null | u
 }
 
 export function toOrderPayload(order: OrderRow): OrderLivePayload {
-  return { orderId: order.id, buyerId: order.buyerId, status: order.status, expiresAt: order.expiresAt.toISOString() };
+  return {
+    orderId: order.id,
+    buyerId: order.buyerId,
+    stuffId: order.stuffId,
+    status: order.status,
+    priceCents: order.priceCents,
+    currency: order.currency,
+    expiresAt: order.expiresAt.toISOString(),
+    createdAt: order.createdAt.toISOString(),
+  };
 }
 
 /**

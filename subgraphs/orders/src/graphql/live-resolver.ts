@@ -57,6 +57,7 @@ export class LiveResolver {
     const heldByViewer = state.holderId !== null && state.holderId === ctx.user?.userId;
     return {
       stuffId: state.stuffId,
+      stuff: { id: state.stuffId },
       availability: AvailabilityEnum[state.availability],
       reservedUntil: state.reservedUntil ? new Date(state.reservedUntil) : null,
       message: state.availability === 'RESERVED' && !heldByViewer ? STUFF_RESERVED_MESSAGE : null,
@@ -65,6 +66,22 @@ export class LiveResolver {
 
   @Subscription(() => OrderStatusUpdate, { subscribe: watchOrder, description: 'Only the buyer may watch an order.' })
   orderStatusChanged(@Arg('orderId', () => ID) _orderId: string, @Root() update: OrderLivePayload): OrderStatusUpdate {
-    return { orderId: update.orderId, status: OrderStatusEnum[update.status], expiresAt: new Date(update.expiresAt) };
+    const status = OrderStatusEnum[update.status];
+    const expiresAt = new Date(update.expiresAt);
+    return {
+      orderId: update.orderId,
+      order: {
+        id: update.orderId,
+        status,
+        priceCents: update.priceCents,
+        currency: update.currency,
+        expiresAt,
+        createdAt: new Date(update.createdAt),
+        stuffId: update.stuffId,
+        buyerId: update.buyerId,
+      },
+      status,
+      expiresAt,
+    };
   }
 }
