@@ -12,4 +12,6 @@ export interface GatewayContext {
   /** What the auth subgraph asked us to do with the cookies, applied before the response leaves. */
   sessionUpdate: SessionCookies | 'clear' | null;
   res: ServerResponse;
+  /** The gateway's public origin, passed to the subgraphs for absolute photo URLs. */
+  publicUrl?: string | undefined;
 }

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType()
 export class CreateStuffInput {
@@ -13,6 +13,13 @@ export class CreateStuffInput {
 
   @Field(() => String, { nullable: true, defaultValue: 'usd' })
   currency?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    defaultValue: [],
+    description: 'From createPhotoUpload, uploaded by this seller; at most 6',
+  })
+  photoIds?: string[] | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })
@@ -25,4 +32,7 @@ export class UpdateStuffInput {
 
   @Field(() => Int, { nullable: true })
   priceCents?: number | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Replaces the list (order kept)' })
+  photoIds?: string[] | null;
 }
