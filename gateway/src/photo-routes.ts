@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { sendJson, type Logger, type Route } from '@stuffmart/common';
+import { corsHeaders } from './allowed-origins.js';
 import { plainAddress, type TrustProxy } from './request-identity.js';
 
 /** Set on every call to a subgraph: the origin clients reach the gateway at, for photo URLs. */
@@ -11,6 +12,12 @@ const PHOTO_PATHS = { upload: '/photos/upload', file: '/photos/file' } as const;
 
 /** What a photo response may carry back to the client; nothing else of catalog's leaks. */
 const FILE_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag'];
+
+const UPLOAD_PREFLIGHT_HEADERS = {
+  'access-control-allow-methods': 'PUT, OPTIONS',
+  'access-control-allow-headers': 'content-type',
+  'access-control-max-age': '600',
+};
 
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 const first = (value: string | string[] | undefined) =>
@@ -39,7 +46,11 @@ export function publicUrlOf(
  * Photos pass through the gateway as streams both ways: an upload's body goes on to catalog as
  * it arrives (never a whole file in memory here), and a photo's bytes come back the same way.
  */
-export function photoRoutes(catalogUrl: string | undefined, logger: Logger): Record<string, Route> {
+export function photoRoutes(
+  catalogUrl: string | undefined,
+  allowedOrigins: readonly string[],
+  logger: Logger,
+): Record<string, Route> {
   if (!catalogUrl) return {};
   const unavailable = (error: unknown) => {
     logger.error({ err: (error as Error).message }, 'catalog unreachable for photos');
@@ -50,6 +61,14 @@ export function photoRoutes(catalogUrl: string | undefined, logger: Logger): Rec
 
   return {
     [PHOTO_PATHS.upload]: async (req, res) => {
+      // The storefront's page PUTs here across origins; the URL is the credential, so no cookies.
+      const { 'access-control-allow-credentials': _credentials, ...cors } = corsHeaders(req, allowedOrigins);
+      for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+      if (req.method === 'OPTIONS') {
+        const allowed = 'access-control-allow-origin' in cors;
+        res.writeHead(204, allowed ? UPLOAD_PREFLIGHT_HEADERS : {});
+        return void res.end();
+      }
       if (req.method !== 'PUT') return sendJson(res, 405, { error: 'Method not allowed' });
       let answer: Response;
       try {

@@ -126,7 +126,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
           drain,
         ),
         ...webhookRoutes(supergraph.subgraphUrls, logger),
-        ...photoRoutes(supergraph.subgraphUrls.catalog, logger),
+        ...photoRoutes(supergraph.subgraphUrls.catalog, config.ALLOWED_ORIGINS, logger),
         '/graphql': withCors(
           config.ALLOWED_ORIGINS,
           apolloRoute(apollo, async (req, res) => {
