@@ -61,6 +61,13 @@ export const STUFF: TypedDocumentNode<{ stuff: StuffDetail | null }, { id: strin
       reservedUntil
       version
       createdAt
+      photos {
+        id
+        url
+        thumbnailUrl
+        width
+        height
+      }
       seller {
         id
         displayName
