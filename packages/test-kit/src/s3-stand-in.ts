@@ -1,7 +1,17 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
+import { createRequire } from 'node:module';
+
+/** The part of s3rver's API used here (it ships no types). */
+type S3rver = new (options: {
+  address: string;
+  port: number;
+  silent: boolean;
+  directory: string;
+  configureBuckets: Array<{ name: string }>;
+}) => { run(): Promise<{ port: number }>; close(): Promise<void> };
+const S3rver = createRequire(import.meta.url)('s3rver') as S3rver;
 
 export interface S3StandIn {
   /** The env that points catalog's PHOTO_STORAGE=s3 at it. */
