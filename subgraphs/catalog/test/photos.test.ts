@@ -212,6 +212,26 @@ describe('photos, stored in PostgreSQL (the default)', () => {
     expect(forged.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token' }] });
   });
 
+  it('takes an upload URL once when two PUTs race with it', async () => {
+    const png = await smallPng();
+    const grant = await uploadUrlFor(system, seller, 'image/png', png.length);
+    const answers = await Promise.all([1, 2, 3].map(() => put(grant.uploadUrl, png, 'image/png')));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 400, 400]);
+  });
+
+  it('refuses an image of more than 40 megapixels, however small the file', async () => {
+    const huge = await sharp({ create: { width: 8000, height: 5001, channels: 3, background: { r: 1, g: 2, b: 3 } } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    const grant = await uploadUrlFor(system, seller, 'image/png', huge.length);
+    const answer = await put(grant.uploadUrl, huge, 'image/png');
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'file', message: 'Image must be at most 40 megapixels' }],
+    });
+  });
+
   it("keeps the seller's order, replaces the list on update, and takes only the seller's own photos, at most 6", async () => {
     const png = await smallPng();
     const [a, b, c] = [

@@ -48,7 +48,8 @@ async function encode(bytes: Buffer, longSide: number): Promise<EncodedImage> {
 export async function encodePhoto(bytes: Buffer, announced: PhotoContentType): Promise<EncodedPhoto> {
   let metadata: Metadata;
   try {
-    metadata = await decode(bytes).metadata();
+    // The header alone, without the pixel limit, so that a huge image gets its own message.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw refuse('File is not a readable JPEG, PNG or WebP image');
   }
