@@ -212,6 +212,17 @@ describe('photos, stored in PostgreSQL (the default)', () => {
     expect(forged.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token' }] });
   });
 
+  it('builds upload URLs on the host the client addressed, never one a client names in X-Forwarded-Host without a trusted proxy', async () => {
+    const { body } = await system.graphql<{ createPhotoUpload: PhotoUpload }>(
+      'mutation { createPhotoUpload(contentType: "image/png", byteSize: 100) { uploadUrl } }',
+      {},
+      { token: seller.token, headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } },
+    );
+    const url = new URL(body.data!.createPhotoUpload.uploadUrl);
+    expect(url.origin).toBe(new URL(system.url).origin);
+    expect(url.pathname).toBe('/photos/upload');
+  });
+
   it('takes an upload URL once when two PUTs race with it', async () => {
     const png = await smallPng();
     const grant = await uploadUrlFor(system, seller, 'image/png', png.length);
