@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
@@ -42,7 +42,7 @@ function naturalSize(image: Locator): Promise<number[]> {
 }
 
 describe('selling with photos', () => {
-  it('uploads two photos from the sell form, reorders them with the keyboard, and shows them in the gallery', async () => {
+  it('uploads two photos from the sell form, reorders them with the keyboard, shows them in the gallery, and edits them by drop and removal', async () => {
     const landscape = await photoFile('desk.jpg', 1200, 800, { r: 180, g: 90, b: 40 });
     const portrait = await photoFile('lamp.jpg', 600, 900, { r: 40, g: 90, b: 180 });
     const page = await storefront.newPage();
@@ -76,5 +76,29 @@ describe('selling with photos', () => {
     await phone.goto(page.url());
     await phone.getByRole('img', { name: 'Desk and lamp, photo 1 of 2' }).waitFor();
     await screenshot(phone, 'stuff-photos-phone');
+
+    // Editing: a third photo dropped on the box, the cover removed with the keyboard.
+    const stuffUrl = page.url();
+    await page.getByRole('link', { name: 'Edit this stuff' }).click();
+    await page.getByText('Uploaded').first().waitFor();
+    const dropped = (await readFile(await photoFile('chair.jpg', 500, 500, { r: 30, g: 160, b: 60 }))).toString(
+      'base64',
+    );
+    // A drop as the browser makes it, with a file in its DataTransfer (the tests compile without DOM types).
+    await page.evaluate(`(() => {
+      const bytes = Uint8Array.from(atob('${dropped}'), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'chair.jpg', { type: 'image/jpeg' }));
+      const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+      document.querySelector('.photo-drop').dispatchEvent(drop);
+    })()`);
+    await expect.poll(() => page.getByText('Uploaded').count(), { timeout: 20_000 }).toBe(3);
+    await page.getByRole('button', { name: 'Remove Photo 1 (cover)' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(stuffUrl);
+    const newCover = page.getByRole('img', { name: 'Desk and lamp, photo 1 of 2' });
+    await expect.poll(() => newCover.getAttribute('width')).toBe('1200');
+    expect(await page.getByRole('img', { name: 'Desk and lamp, photo 2 of 2' }).getAttribute('width')).toBe('400');
   });
 });
