@@ -108,7 +108,12 @@ export function PhotoUploader({ initial, onChange }: PhotoUploaderProps) {
     });
   }
 
-  const remove = (key: string) => setItems((current) => current.filter((item) => item.key !== key));
+  function remove(key: string) {
+    const preview = items.find((item) => item.key === key)?.preview;
+    // A local preview holds the file in memory until its URL is let go.
+    if (preview?.startsWith('blob:')) URL.revokeObjectURL(preview);
+    setItems((current) => current.filter((item) => item.key !== key));
+  }
 
   function drop(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();

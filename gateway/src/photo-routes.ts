@@ -99,7 +99,8 @@ export function photoRoutes(
       } catch (error) {
         return sendJson(res, 503, unavailable(error));
       }
-      const headers: Record<string, string> = {};
+      // Only WebP we encoded is ever served, but a browser must never guess otherwise.
+      const headers: Record<string, string> = { 'x-content-type-options': 'nosniff' };
       for (const name of FILE_HEADERS) {
         const value = answer.headers.get(name);
         if (value !== null) headers[name] = value;

@@ -130,6 +130,7 @@ describe('photos, stored in PostgreSQL (the default)', () => {
     const first = await fetch(url);
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^".+"$/);
     const again = await fetch(url, { headers: { 'if-none-match': etag! } });
