@@ -2,19 +2,20 @@
 
 import { useMutation } from '@apollo/client/react';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { CATEGORIES, isCategory } from '../lib/categories';
 import { describeError } from '../lib/describe-error';
 import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { CREATE_STUFF, UPDATE_STUFF } from '../lib/graphql/mutations';
-import type { Category } from '../lib/graphql/schema-types';
+import type { Category, Photo } from '../lib/graphql/schema-types';
 import { parsePrice, priceInputValue } from '../lib/money';
 import { FormAlert } from './form-alert';
+import { PhotoUploader } from './photo-uploader';
 import { SelectField } from './select-field';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
 
-const INPUTS = ['title', 'description', 'price', 'currency', 'category'] as const;
+const INPUTS = ['title', 'description', 'price', 'currency', 'category', 'photoIds'] as const;
 /** The API takes minor units; people type a price. */
 const ALIASES = { priceCents: 'price' };
 
@@ -38,7 +39,15 @@ const REFUSED_EDITS = {
 
 interface StuffFormProps {
   /** Absent: sell something new. */
-  stuff?: { id: string; title: string; description: string; priceCents: number; currency: string; category: Category };
+  stuff?: {
+    id: string;
+    title: string;
+    description: string;
+    priceCents: number;
+    currency: string;
+    category: Category;
+    photos: Photo[];
+  };
 }
 
 export function StuffForm({ stuff }: StuffFormProps) {
@@ -46,6 +55,8 @@ export function StuffForm({ stuff }: StuffFormProps) {
   const [createStuff, creating] = useMutation(CREATE_STUFF);
   const [updateStuff, updating] = useMutation(UPDATE_STUFF);
   const [errors, setErrors] = useState<FormErrors>(NO_FORM_ERRORS);
+  const [photos, setPhotos] = useState({ photoIds: stuff?.photos.map((photo) => photo.id) ?? [], uploading: false });
+  const photosChanged = useCallback((state: typeof photos) => setPhotos(state), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,15 +74,22 @@ export function StuffForm({ stuff }: StuffFormProps) {
       });
       return;
     }
+    if (photos.uploading) {
+      setErrors({ fields: {}, summary: 'Wait until every photo has finished uploading.' });
+      return;
+    }
     setErrors(NO_FORM_ERRORS);
+    const { photoIds } = photos;
     try {
       if (stuff) {
-        await updateStuff({ variables: { id: stuff.id, input: { title, description, priceCents, category } } });
+        await updateStuff({
+          variables: { id: stuff.id, input: { title, description, priceCents, category, photoIds } },
+        });
         router.push(`/stuff/${stuff.id}`);
         router.refresh();
       } else {
         const { data } = await createStuff({
-          variables: { input: { title, description, priceCents, currency, category } },
+          variables: { input: { title, description, priceCents, currency, category, photoIds } },
         });
         if (data) router.push(`/stuff/${data.createStuff.id}`);
       }
@@ -125,6 +143,8 @@ export function StuffForm({ stuff }: StuffFormProps) {
           error={errors.fields.currency}
         />
       )}
+      <PhotoUploader initial={stuff?.photos ?? []} onChange={photosChanged} />
+      {errors.fields.photoIds ? <p className="field-error">{errors.fields.photoIds}</p> : null}
       <SubmitButton
         busy={creating.loading || updating.loading}
         label={stuff ? 'Save changes' : 'Put it on sale'}

@@ -88,6 +88,9 @@ const gatewayEnvSchema = baseConfigSchema.extend(signingKeysConfigSchema.shape).
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
   // Origins allowed by CORS and for browser WebSockets; PUBLIC_URL's when unset.
   ALLOWED_ORIGINS: originListSchema,
+  // Where clients reach the gateway, for absolute photo URLs; unset, the request's Host is used
+  // (set it in production: see photo-routes.ts).
+  GATEWAY_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   // A subgraph that has not answered by then is SERVICE_UNAVAILABLE: no request hangs forever.
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
 });

@@ -13,4 +13,6 @@ export interface GatewayContext {
   sessionUpdate: SessionCookies | 'clear' | null;
   /** Absent for the queries the gateway runs itself (a live event's entity fields). */
   res?: ServerResponse;
+  /** The gateway's public origin, passed to the subgraphs for absolute photo URLs. */
+  publicUrl?: string | undefined;
 }

@@ -33,6 +33,7 @@ import { writeSessionCookies } from './session-cookies.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { VoucherCache } from './voucher-cache.js';
 import { webhookRoutes } from './webhook-forwarding.js';
+import { photoRoutes, publicUrlOf } from './photo-routes.js';
 import { loadSupergraph } from './supergraph.js';
 
 /** A client has this long to send its request's headers, and this long for the whole request. */
@@ -133,6 +134,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
           drain,
         ),
         ...webhookRoutes(supergraph.subgraphUrls, logger),
+        ...photoRoutes(supergraph.subgraphUrls.catalog, config.ALLOWED_ORIGINS, logger),
         '/graphql': withCors(
           config.ALLOWED_ORIGINS,
           apolloRoute(apollo, async (req, res) => {
@@ -146,6 +148,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
               logger: logger.child({ requestId }),
               sessionUpdate: null,
               res,
+              publicUrl: publicUrlOf(req, config.GATEWAY_PUBLIC_URL, config.TRUST_PROXY),
             };
           }),
         ),

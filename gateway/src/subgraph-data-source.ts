@@ -9,6 +9,7 @@ import {
   type Logger,
 } from '@stuffmart/common';
 import type { GatewayContext } from './gateway-context.js';
+import { PUBLIC_URL_HEADER } from './photo-routes.js';
 import type { keepAliveFetcher } from './keep-alive-fetcher.js';
 
 type SendOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & object>[0];
@@ -37,6 +38,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!headers || !('requestId' in context)) return;
     headers.set(INTERNAL_IDENTITY_HEADER, context.voucher);
     headers.set(REQUEST_ID_HEADER, context.requestId);
+    if ('publicUrl' in context && context.publicUrl) headers.set(PUBLIC_URL_HEADER, context.publicUrl);
     // Only the auth subgraph deals in refresh tokens; no other service ever sees one.
     if (this.options.name === 'auth' && context.refreshCookie) headers.set(REFRESH_TOKEN_HEADER, context.refreshCookie);
   }

@@ -80,7 +80,16 @@ export const SIGN_OUT: TypedDocumentNode<{ signOut: boolean }, Record<string, ne
 
 export const CREATE_STUFF: TypedDocumentNode<
   { createStuff: Pick<StuffDetail, 'id'> },
-  { input: { title: string; description: string; priceCents: number; currency: string; category: Category } }
+  {
+    input: {
+      title: string;
+      description: string;
+      priceCents: number;
+      currency: string;
+      category: Category;
+      photoIds: string[];
+    };
+  }
 > = gql`
   mutation CreateStuff($input: CreateStuffInput!) {
     createStuff(input: $input) {
@@ -91,7 +100,10 @@ export const CREATE_STUFF: TypedDocumentNode<
 
 export const UPDATE_STUFF: TypedDocumentNode<
   { updateStuff: Pick<StuffDetail, 'id' | 'version'> },
-  { id: string; input: { title: string; description: string; priceCents: number; category: Category } }
+  {
+    id: string;
+    input: { title: string; description: string; priceCents: number; category: Category; photoIds: string[] };
+  }
 > = gql`
   mutation UpdateStuff($id: ID!, $input: UpdateStuffInput!) {
     updateStuff(id: $id, input: $input) {
@@ -142,6 +154,18 @@ export const CREATE_COUPON: TypedDocumentNode<
   mutation CreateCoupon($input: CreateCouponInput!) {
     createCoupon(input: $input) {
       code
+    }
+  }
+`;
+
+export const CREATE_PHOTO_UPLOAD: TypedDocumentNode<
+  { createPhotoUpload: { photoId: string; uploadUrl: string } },
+  { contentType: string; byteSize: number }
+> = gql`
+  mutation CreatePhotoUpload($contentType: String!, $byteSize: Int!) {
+    createPhotoUpload(contentType: $contentType, byteSize: $byteSize) {
+      photoId
+      uploadUrl
     }
   }
 `;

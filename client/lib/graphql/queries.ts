@@ -72,6 +72,13 @@ export const STUFF: TypedDocumentNode<{ stuff: StuffDetail | null }, { id: strin
       reservedUntil
       version
       createdAt
+      photos {
+        id
+        url
+        thumbnailUrl
+        width
+        height
+      }
       seller {
         id
         displayName

@@ -45,7 +45,17 @@ export interface StuffSummary {
   availability: Availability;
 }
 
+/** A stored photo: WebP, `url` at most 1600 px on the long side, `thumbnailUrl` 400 px. */
+export interface Photo {
+  id: string;
+  url: string;
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+}
+
 export interface StuffDetail extends StuffSummary {
+  photos: Photo[];
   version: number;
   createdAt: string;
   reservedUntil: string | null;

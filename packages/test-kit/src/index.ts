@@ -13,3 +13,4 @@ export {
   type StripeStandIn,
 } from './stripe-stand-in.js';
 export { connectLive, disposeLiveClients, watch, type Watch } from './live-client.js';
+export { startS3StandIn, type S3StandIn } from './s3-stand-in.js';

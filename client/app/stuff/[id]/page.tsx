@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LiveAvailability } from '../../../components/live-availability';
 import { PersonName } from '../../../components/person-name';
+import { PhotoGallery } from '../../../components/photo-gallery';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { categoryLabel } from '../../../lib/categories';
 import { excerpt } from '../../../lib/excerpt';
@@ -55,6 +56,7 @@ export default async function StuffPage({ params }: StuffPageProps) {
   return (
     <article className="stuff-detail">
       <h1>{stuff.title}</h1>
+      <PhotoGallery photos={stuff.photos} title={stuff.title} />
       <p className="price price-large">{formatPrice(stuff.priceCents, stuff.currency)}</p>
       <p className="category">
         Category: <Link href={`/?category=${stuff.category}`}>{categoryLabel(stuff.category)}</Link>

@@ -42,10 +42,36 @@ export interface StuffOrdersTable {
   version: number;
 }
 
+export type PhotoStatus = 'RECEIVING' | 'READY';
+
+/** One photo; its bytes (two WebP sizes) are in the PhotoStorage under photoKeys(id). */
+export interface PhotosTable {
+  id: string;
+  uploaderId: string;
+  status: Generated<PhotoStatus>;
+  width: number | null;
+  height: number | null;
+  etag: string | null;
+  thumbnailEtag: string | null;
+  stuffId: string | null;
+  position: number | null;
+  unattachedSince: Generated<Date>;
+  createdAt: Generated<Date>;
+}
+
+export interface PhotoFilesTable {
+  key: string;
+  bytes: Buffer;
+}
+
 export interface CatalogDatabase {
   stuffs: StuffsTable;
   stuffOrders: StuffOrdersTable;
+  photos: PhotosTable;
+  photoFiles: PhotoFilesTable;
 }
+
+export type PhotoRow = Selectable<PhotosTable>;
 
 export type StuffRow = Selectable<StuffsTable>;
 export type NewStuff = Insertable<StuffsTable>;

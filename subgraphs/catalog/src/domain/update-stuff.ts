@@ -3,6 +3,7 @@ import type { StuffRow } from '../data-access/catalog-database.js';
 import { applyStuffChanges, lockStuff, type StuffChanges } from '../data-access/stuffs.js';
 import { recordStuffUpdated } from '../events/stuff-events.js';
 import { assertCanEdit } from './assert-can-edit.js';
+import { attachPhotos, parsePhotoIds } from './attach-photos.js';
 import type { CatalogDeps } from './catalog-deps.js';
 import { parseUpdateStuffInput, type UpdateStuffRequest } from './parse-stuff-input.js';
 
@@ -21,15 +22,17 @@ export async function updateStuff(
   deps: CatalogDeps,
   user: Identity | null,
   id: string,
-  input: UpdateStuffRequest,
+  input: UpdateStuffRequest & { photoIds?: readonly string[] | null },
 ): Promise<StuffRow> {
   const editor = assertSignedIn(user);
+  const photoIds = parsePhotoIds(input.photoIds);
   const result = await deps.db.transaction().execute(async (trx) => {
     const stuff = await lockStuff(trx, id);
     if (!stuff) throw new NotFoundError('Stuff');
     assertCanEdit(stuff, editor);
     const changes = changesTo(stuff, parseUpdateStuffInput(input));
-    if (Object.keys(changes).length === 0) return { stuff, changed: false };
+    const photosChanged = photoIds !== undefined && (await attachPhotos(trx, stuff.id, stuff.sellerId, photoIds));
+    if (Object.keys(changes).length === 0 && !photosChanged) return { stuff, changed: false };
     const updated = await applyStuffChanges(trx, stuff.id, changes);
     await recordStuffUpdated(trx, updated);
     return { stuff: updated, changed: true };

@@ -1,5 +1,7 @@
 import { buildFederatedSchema } from '@stuffmart/common';
 import type { GraphQLSchema } from 'graphql';
+import { Photo, PhotoUpload } from './photo.js';
+import { PhotoResolver } from './photo-resolver.js';
 import { Stuff } from './stuff.js';
 import { resolveStuffReference } from './stuff.reference.js';
 import { StuffResolver } from './stuff-resolver.js';
@@ -8,7 +10,7 @@ import { UserStuffsResolver } from './user-stuffs-resolver.js';
 
 export function buildCatalogSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [StuffResolver, UserStuffsResolver], orphanedTypes: [Stuff, User] },
+    { resolvers: [StuffResolver, UserStuffsResolver, PhotoResolver], orphanedTypes: [Stuff, User, Photo, PhotoUpload] },
     { Stuff: { __resolveReference: resolveStuffReference } },
   );
 }

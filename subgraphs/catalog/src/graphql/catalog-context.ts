@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '@stuffmart/common';
 import type DataLoader from 'dataloader';
-import type { StuffRow } from '../data-access/catalog-database.js';
+import type { PhotoRow, StuffRow } from '../data-access/catalog-database.js';
 import type { CatalogDeps } from '../domain/catalog-deps.js';
 import type { SellerPageKey } from './stuff-loaders.js';
 
@@ -10,4 +10,6 @@ export interface CatalogContext extends SubgraphContext {
   stuffs: DataLoader<string, StuffRow | null>;
   /** Batches `User.stuffs` of one request: one query per (first, after), whatever the number of users. */
   stuffPagesBySeller: DataLoader<SellerPageKey, StuffRow[], string>;
+  /** Batches `Stuff.photos` of one request into one query. */
+  photosOfStuff: DataLoader<string, PhotoRow[]>;
 }

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { CategoryEnum } from './enums.js';
 
 @InputType()
@@ -17,6 +17,12 @@ export class CreateStuffInput {
 
   @Field(() => CategoryEnum, { nullable: true, defaultValue: CategoryEnum.OTHER })
   category?: CategoryEnum | null;
+  @Field(() => [ID], {
+    nullable: true,
+    defaultValue: [],
+    description: 'From createPhotoUpload, uploaded by this seller; at most 6',
+  })
+  photoIds?: string[] | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })
@@ -32,4 +38,6 @@ export class UpdateStuffInput {
 
   @Field(() => CategoryEnum, { nullable: true })
   category?: CategoryEnum | null;
+  @Field(() => [ID], { nullable: true, description: 'Replaces the list (order kept)' })
+  photoIds?: string[] | null;
 }
