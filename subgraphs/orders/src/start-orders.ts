@@ -22,6 +22,7 @@ import { applyPaymentSucceeded } from './events/apply-payment-succeeded.js';
 import { applyStuffSnapshot } from './events/apply-stuff-snapshot.js';
 import { publishLiveUpdates } from './events/publish-live-updates.js';
 import { buildOrdersSchema } from './graphql/build-orders-schema.js';
+import { expiries, registerOrdersMetrics } from './metrics/orders-metrics.js';
 import type { OrdersContext } from './graphql/orders-context.js';
 
 function byKey<K extends keyof OrderRow>(rows: OrderRow[], key: K, ids: readonly string[]): Array<OrderRow | null> {
@@ -36,6 +37,7 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
   subscriber.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
   const live = new LiveUpdates(busRedis, subscriber, config.STUFFMART_NAMESPACE, logger);
   const publishLive = publishLiveUpdates(database.db, live);
+  registerOrdersMetrics(runtime.metrics, database.pool);
 
   const deps: OrdersDeps = {
     db: database.db,
@@ -72,12 +74,17 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
   runtime.consume(STREAMS.expiration, async (event) => {
     if (event.type !== EXPIRATION_DUE) return 'done';
     const { orderId } = event.data as unknown as ExpirationDue;
-    return (await expireOrder(deps, orderId)) === 'early' ? 'retry' : 'done';
+    const outcome = await expireOrder(deps, orderId);
+    if (outcome === 'expired') expiries.inc({ by: 'timer' });
+    return outcome === 'early' ? 'retry' : 'done';
   });
   await runtime.startConsumers();
 
   const sweep = setInterval(() => {
-    sweepOverdueOrders(deps).catch((error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'));
+    sweepOverdueOrders(deps).then(
+      (cancelled) => expiries.inc({ by: 'sweep' }, cancelled),
+      (error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'),
+    );
   }, config.EXPIRY_SWEEP_INTERVAL_MS);
 
   return runtime.serve<OrdersContext>({

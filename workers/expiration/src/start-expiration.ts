@@ -4,6 +4,11 @@ import { hostname } from 'node:os';
 import {
   assertRedisReachable,
   createLogger,
+  createMetricsRegistry,
+  Gauge,
+  metricsPortFor,
+  registerEventBusMetrics,
+  startMetricsServer,
   createRedis,
   healthRoute,
   httpRoutes,
@@ -53,6 +58,25 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
   });
   await consumer.start();
 
+  const metrics = createMetricsRegistry('expiration');
+  registerEventBusMetrics({
+    registry: metrics,
+    redis,
+    namespace: config.STUFFMART_NAMESPACE,
+    publisher: 'expiration',
+    logger,
+  });
+  new Gauge({
+    name: 'stuffmart_expiration_jobs',
+    help: "Expiration jobs in the queue by state (delayed: waiting for an order's expiresAt)",
+    labelNames: ['state'],
+    registers: [metrics],
+    async collect() {
+      const counts = await queue.getJobCounts('delayed', 'waiting', 'active', 'failed');
+      for (const [state, count] of Object.entries(counts)) this.set({ state }, count);
+    },
+  });
+
   const httpServer = http.createServer();
   httpServer.on(
     'request',
@@ -60,10 +84,18 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
   );
   const boundPort = await listen(httpServer, port, config.BIND_HOST);
   logger.info({ port: boundPort }, 'expiration worker ready');
+  const metricsServer = await startMetricsServer(
+    metrics,
+    metricsPortFor(port, config.METRICS_PORT),
+    config.BIND_HOST,
+    logger,
+  );
   return {
     url: `http://${config.BIND_HOST}:${boundPort}/healthz`,
     port: boundPort,
+    metricsUrl: metricsServer.url,
     close: async () => {
+      await metricsServer.close();
       await consumer.stop();
       // Finishes the jobs in hand (delayed jobs stay in Redis for the next worker), unless Redis
       // is gone: then there is nothing to hand back and waiting would never end.

@@ -32,6 +32,8 @@ export const baseConfigSchema = z.object({
   // On SIGTERM, keep answering (while /readyz says 503) this long before closing, so requests
   // already on their way are served rather than reset.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(8000).default(1000),
+  // Prometheus' /metrics, on a port of its own; unset, the service's port + 5000 (gateway 9000).
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 /**

@@ -11,7 +11,12 @@ import { StreamConsumer, type HandleOutcome } from '../events/stream-consumer.js
 import { createLogger } from '../logging/logger.js';
 import { assertRedisReachable, createRedis, type Redis } from '../redis/create-redis.js';
 import type { SubgraphContext } from './subgraph-context.js';
+import type { Registry } from 'prom-client';
 import { startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './start-subgraph-server.js';
+import { registerDatabaseMetrics } from './metrics/database-metrics.js';
+import { registerEventBusMetrics } from './metrics/event-bus-metrics.js';
+import { metricsPortFor, startMetricsServer, type MetricsServer } from './metrics/metrics-server.js';
+import { createMetricsRegistry } from './metrics/service-metrics.js';
 
 export interface SubgraphRuntime<DB> {
   name: string;
@@ -22,6 +27,8 @@ export interface SubgraphRuntime<DB> {
   busRedis: Redis;
   database: Database<DB>;
   relay: OutboxRelay;
+  /** The service's Prometheus metrics; a subgraph adds its own (BUY outcomes, reservations held). */
+  metrics: Registry;
   /** Reads a publisher's stream in this service's consumer group; started by `startConsumers`. */
   consume(stream: string, handle: (event: DomainEvent) => Promise<HandleOutcome>): StreamConsumer;
   startConsumers(): Promise<void>;
@@ -84,6 +91,16 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     logger,
   });
   relay.start();
+  const metrics = createMetricsRegistry(name);
+  registerDatabaseMetrics(metrics, database as Database<unknown>);
+  registerEventBusMetrics({
+    registry: metrics,
+    redis: busRedis,
+    namespace: config.STUFFMART_NAMESPACE,
+    publisher: name,
+    pool: database.pool,
+    logger,
+  });
   const consumers: Array<{ consumer: StreamConsumer; connection: Redis }> = [];
   const consumerName = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
@@ -102,6 +119,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     busRedis,
     database,
     relay,
+    metrics,
     consume: (stream, handle) => {
       const connection = busRedis.duplicate();
       connection.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
@@ -122,6 +140,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     },
     serve: async ({ alsoClose, ...serverOptions }) => {
       let server: RunningServer;
+      let metricsServer: MetricsServer | undefined;
       try {
         server = await startSubgraphServer({
           ...serverOptions,
@@ -129,8 +148,17 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
           voucherKey: voucherKeyOf(config),
           logger,
           shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
-          metrics: { sql_statements_total: database.statements },
+          metrics,
           readiness: { postgres: database.ping, redis: () => redis.ping() },
+        });
+        metricsServer = await startMetricsServer(
+          metrics,
+          metricsPortFor(serverOptions.port, config.METRICS_PORT),
+          serverOptions.host ?? '127.0.0.1',
+          logger,
+        ).catch(async (error: unknown) => {
+          await server.close();
+          throw error;
         });
       } catch (error) {
         await alsoClose?.();
@@ -139,8 +167,10 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
       }
       return {
         ...server,
+        metricsUrl: metricsServer.url,
         close: async () => {
           await server.close();
+          await metricsServer?.close();
           await alsoClose?.();
           await close();
         },
