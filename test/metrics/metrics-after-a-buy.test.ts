@@ -82,6 +82,10 @@ describe('Prometheus metrics on every process', () => {
       return caughtUp && valueOf(text, 'stuffmart_outbox_backlog') === 0 ? true : undefined;
     });
     expect(valueOf(orders, 'stuffmart_events_dead_letters', { stream: 'orders' })).toBe(0);
+    // Catalog handled order.created (it marks the stuff reserved).
+    expect(
+      valueOf(await scrape('catalog'), 'stuffmart_events_handled_total', { stream: 'orders', outcome: 'done' }),
+    ).toBeGreaterThanOrEqual(1);
 
     // The worker scheduled the order's expiry.
     await eventually(async () =>

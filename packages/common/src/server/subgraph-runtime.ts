@@ -14,7 +14,7 @@ import type { SubgraphContext } from './subgraph-context.js';
 import type { Registry } from 'prom-client';
 import { startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './start-subgraph-server.js';
 import { registerDatabaseMetrics } from './metrics/database-metrics.js';
-import { registerEventBusMetrics } from './metrics/event-bus-metrics.js';
+import { countHandlerOutcomes, eventsHandledCounter, registerEventBusMetrics } from './metrics/event-bus-metrics.js';
 import { metricsPortFor, startMetricsServer, type MetricsServer } from './metrics/metrics-server.js';
 import { createMetricsRegistry } from './metrics/service-metrics.js';
 
@@ -101,6 +101,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     pool: database.pool,
     logger,
   });
+  const handled = eventsHandledCounter(metrics);
   const consumers: Array<{ consumer: StreamConsumer; connection: Redis }> = [];
   const consumerName = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
@@ -129,7 +130,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
         stream,
         group: name,
         consumer: consumerName,
-        handle,
+        handle: countHandlerOutcomes(handled, stream, handle),
         logger,
       });
       consumers.push({ consumer, connection });

@@ -1,5 +1,7 @@
 import type pg from 'pg';
-import { Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { DomainEvent } from '../../events/domain-event.js';
+import type { HandleOutcome } from '../../events/stream-consumer.js';
 import type { Logger } from 'pino';
 import type { Redis } from '../../redis/create-redis.js';
 import { deadLetterKey, streamKey } from '../../events/domain-event.js';
@@ -94,4 +96,35 @@ export function registerEventBusMetrics(options: EventBusMetricsOptions): void {
       }
     },
   });
+}
+
+/** Events handled by this process' consumers, by stream and outcome. */
+export function eventsHandledCounter(registry: Registry): Counter<'stream' | 'outcome'> {
+  return new Counter({
+    name: 'stuffmart_events_handled_total',
+    help: 'Event deliveries handled, by stream and outcome: done; retry (waits for its predecessor); failed (threw, so it is retried, and parked after the last try)',
+    labelNames: ['stream', 'outcome'],
+    registers: [registry],
+  });
+}
+
+/**
+ * Wraps a handler to count what became of each delivery; the consumer's own retry and
+ * dead-letter logic sees the same outcome or error, untouched.
+ */
+export function countHandlerOutcomes(
+  counter: Counter<'stream' | 'outcome'>,
+  stream: string,
+  handle: (event: DomainEvent) => Promise<HandleOutcome>,
+): (event: DomainEvent) => Promise<HandleOutcome> {
+  return async (event) => {
+    try {
+      const outcome = await handle(event);
+      counter.inc({ stream, outcome });
+      return outcome;
+    } catch (error) {
+      counter.inc({ stream, outcome: 'failed' });
+      throw error;
+    }
+  };
 }
