@@ -72,8 +72,13 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
     labelNames: ['state'],
     registers: [metrics],
     async collect() {
-      const counts = await queue.getJobCounts('delayed', 'waiting', 'active', 'failed');
-      for (const [state, count] of Object.entries(counts)) this.set({ state }, count);
+      // Redis that does not answer leaves the series out; the rest of the scrape stands.
+      this.reset();
+      const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000).unref());
+      const counts = await Promise.race([queue.getJobCounts('delayed', 'waiting', 'active', 'failed'), timeout]).catch(
+        () => undefined,
+      );
+      for (const [state, count] of Object.entries(counts ?? {})) this.set({ state }, count);
     },
   });
 
