@@ -97,3 +97,33 @@ describe('Prometheus metrics on every process', () => {
     }
   });
 });
+
+describe('expiry metrics', () => {
+  let short: TestSystem;
+  beforeAll(async () => {
+    short = await startTestSystem({ RESERVATION_WINDOW_SECONDS: '1' });
+  });
+  afterAll(() => short?.close());
+
+  it('counts an order that expires, and it no longer counts as held', async () => {
+    const seller = await signUpActor(short, 'seller');
+    const buyer = await signUpActor(short, 'buyer');
+    const stuffId = await listStuff(short, seller);
+    const { body } = await short.graphql<any>(BUY, { stuffId }, { token: buyer.token });
+    expect(body.errors).toBeUndefined();
+    const scrapeOrders = async () => (await fetch(short.metricsUrls.orders!)).text();
+    const expired = await eventually(
+      async () => {
+        const text = await scrapeOrders();
+        const count =
+          valueOf(text, 'stuffmart_order_expiries_total', { by: 'timer' }) +
+          valueOf(text, 'stuffmart_order_expiries_total', { by: 'sweep' });
+        return count === 1 ? text : undefined;
+      },
+      10_000,
+      'the expiry counted',
+    );
+    expect(valueOf(expired, 'stuffmart_reservations_held')).toBe(0);
+    expect(valueOf(expired, 'stuffmart_buy_total', { outcome: 'ORDERED' })).toBe(1);
+  });
+});

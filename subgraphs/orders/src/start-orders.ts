@@ -22,7 +22,7 @@ import { applyPaymentSucceeded } from './events/apply-payment-succeeded.js';
 import { applyStuffSnapshot } from './events/apply-stuff-snapshot.js';
 import { publishLiveUpdates } from './events/publish-live-updates.js';
 import { buildOrdersSchema } from './graphql/build-orders-schema.js';
-import { expiries, registerOrdersMetrics } from './metrics/orders-metrics.js';
+import { createOrdersMetrics } from './metrics/orders-metrics.js';
 import type { OrdersContext } from './graphql/orders-context.js';
 
 function byKey<K extends keyof OrderRow>(rows: OrderRow[], key: K, ids: readonly string[]): Array<OrderRow | null> {
@@ -37,7 +37,6 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
   subscriber.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
   const live = new LiveUpdates(busRedis, subscriber, config.STUFFMART_NAMESPACE, logger);
   const publishLive = publishLiveUpdates(database.db, live);
-  registerOrdersMetrics(runtime.metrics, database.pool);
 
   const deps: OrdersDeps = {
     db: database.db,
@@ -46,6 +45,7 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
     reservationWindowSeconds: config.RESERVATION_WINDOW_SECONDS,
     maxActiveOrdersPerBuyer: config.MAX_ACTIVE_ORDERS_PER_BUYER,
     stuffArrivalTimeoutMs: 2000,
+    metrics: createOrdersMetrics(runtime.metrics, database.pool),
   };
 
   // Orders reads its own stream to tell the screens: at least once, so a process that dies
@@ -75,14 +75,14 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
     if (event.type !== EXPIRATION_DUE) return 'done';
     const { orderId } = event.data as unknown as ExpirationDue;
     const outcome = await expireOrder(deps, orderId);
-    if (outcome === 'expired') expiries.inc({ by: 'timer' });
+    if (outcome === 'expired') deps.metrics.expiries.inc({ by: 'timer' });
     return outcome === 'early' ? 'retry' : 'done';
   });
   await runtime.startConsumers();
 
   const sweep = setInterval(() => {
     sweepOverdueOrders(deps).then(
-      (cancelled) => expiries.inc({ by: 'sweep' }, cancelled),
+      (cancelled) => deps.metrics.expiries.inc({ by: 'sweep' }, cancelled),
       (error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'),
     );
   }, config.EXPIRY_SWEEP_INTERVAL_MS);

@@ -40,7 +40,7 @@ async function reserve(deps: OrdersDeps, stuff: StuffCopy, buyer: Identity): Pro
 
 /** The BUY button. */
 export async function buyStuff(deps: OrdersDeps, user: Identity | null, stuffId: string): Promise<OrderRow> {
-  return countBuyOutcome(async () => {
+  return countBuyOutcome(deps.metrics, async () => {
     const buyer = assertSignedIn(user);
     const stuff = await awaitStuffCopy(deps, stuffId);
     assertBuyerIsNotSeller(stuff, buyer);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LiveUpdates, OutboxRelay } from '@stuffmart/common';
 import type { OrdersDatabase } from '../data-access/orders-database.js';
+import type { OrdersMetrics } from '../metrics/orders-metrics.js';
 
 /** What the order use cases need, built once at start. */
 export interface OrdersDeps {
@@ -13,4 +14,5 @@ export interface OrdersDeps {
   maxActiveOrdersPerBuyer: number;
   /** How long BUY waits for catalog's news of a stuff listed a moment ago. */
   stuffArrivalTimeoutMs: number;
+  metrics: OrdersMetrics;
 }
