@@ -4,7 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../lib/describe-error';
+import { describeError, SIGN_IN_SENTENCES } from '../lib/describe-error';
 import { emailDomainsHint } from '../lib/email-domains-hint';
 import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { SIGN_IN, SIGN_UP } from '../lib/graphql/mutations';
@@ -45,7 +45,7 @@ export function AuthForm({ mode, returnPath, allowedEmailDomains = [] }: AuthFor
       if (mode === 'sign-in') await signIn({ variables: { input } });
       else await signUp({ variables: { input: { ...input, displayName: String(form.get('displayName') ?? '') } } });
     } catch (error) {
-      setErrors(toFormErrors(describeError(error), INPUTS));
+      setErrors(toFormErrors(describeError(error, mode === 'sign-in' ? SIGN_IN_SENTENCES : {}), INPUTS));
       return;
     }
     restartLiveUpdates();

@@ -1,4 +1,10 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import {
+  CONTRACT_ERRORS,
+  isContractErrorCode,
+  STUFF_RESERVED_MESSAGE,
+  type ContractErrorCode,
+} from '@stuffmart/contract/error-codes';
 import type { GraphQLFormattedError } from 'graphql';
 
 /** A failure as the person in front of the screen should read it. */
@@ -14,7 +20,12 @@ export interface ErrorDescription {
 /** Sentences a page may use instead of the general ones, when it knows what was being tried. */
 export type ErrorSentences = Partial<Record<string, string>>;
 
-export const STUFF_RESERVED_MESSAGE = 'The stuff is being checked out by someone else, please come back later';
+export { STUFF_RESERVED_MESSAGE };
+
+/** What the sign-in form means by UNAUTHENTICATED: there it can only be a wrong e-mail or password. */
+export const SIGN_IN_SENTENCES: ErrorSentences = {
+  UNAUTHENTICATED: 'That e-mail and password do not match an account.',
+};
 
 /** Codes whose server message carries the detail the person needs ("says which", "the provider's reason"). */
 function withDetail(lead: string, detail: string | undefined): string {
@@ -22,45 +33,44 @@ function withDetail(lead: string, detail: string | undefined): string {
   return clean ? `${lead}: ${clean}.` : `${lead}.`;
 }
 
+type Sentence = string | ((serverMessage: string | undefined) => string);
+
+/**
+ * One sentence per code of the contract (typed by @stuffmart/contract, so a new code does not
+ * compile until it has one). Only codes are mapped; a server message is shown, never read,
+ * and only where the contract says it carries the detail.
+ */
+const CONTRACT_SENTENCES: Record<ContractErrorCode, Sentence> = {
+  BAD_USER_INPUT: 'Some of what you entered needs fixing.',
+  UNAUTHENTICATED: 'Please sign in to do that.',
+  FORBIDDEN: 'Your account is not allowed to do that.',
+  NOT_FOUND: 'We could not find that. It may have been removed.',
+  STUFF_RESERVED: `${CONTRACT_ERRORS.STUFF_RESERVED}.`,
+  STUFF_SOLD: `${CONTRACT_ERRORS.STUFF_SOLD}.`,
+  ORDER_NOT_PAYABLE: (detail) => withDetail('This order can no longer be paid or cancelled', detail),
+  PAYMENT_FAILED: (detail) => withDetail('The payment did not go through', detail),
+  COUPON_INVALID: (detail) => withDetail('That coupon cannot be used', detail),
+  RATE_LIMITED: 'Too many attempts. Please wait a few minutes and try again.',
+  TOO_MANY_RESERVATIONS: `${CONTRACT_ERRORS.TOO_MANY_RESERVATIONS}.`,
+  DATABASE_CONNECTION_ERROR: 'Stuffmart cannot reach its database right now. Please try again in a minute.',
+  SERVICE_UNAVAILABLE: 'Part of Stuffmart is down right now. Please try again in a minute.',
+  INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
+};
+
 function sentenceFor(code: string, serverMessage: string | undefined): string {
+  if (isContractErrorCode(code)) {
+    const sentence = CONTRACT_SENTENCES[code];
+    return typeof sentence === 'function' ? sentence(serverMessage) : sentence;
+  }
   switch (code) {
-    case 'BAD_USER_INPUT':
-      return 'Some of what you entered needs fixing.';
-    case 'UNAUTHENTICATED':
-      return serverMessage === 'Invalid credentials'
-        ? 'That e-mail and password do not match an account.'
-        : 'Please sign in to do that.';
-    case 'FORBIDDEN':
-      return 'Your account is not allowed to do that.';
-    case 'NOT_FOUND':
-      return 'We could not find that. It may have been removed.';
-    case 'STUFF_RESERVED':
-      return `${STUFF_RESERVED_MESSAGE}.`;
-    case 'STUFF_SOLD':
-      return 'The stuff has been sold.';
-    case 'ORDER_NOT_PAYABLE':
-      return withDetail('This order can no longer be paid or cancelled', serverMessage);
-    case 'PAYMENT_FAILED':
-      return withDetail('The payment did not go through', serverMessage);
-    case 'COUPON_INVALID':
-      return withDetail('That coupon cannot be used', serverMessage);
-    case 'RATE_LIMITED':
-      return 'Too many attempts. Please wait a few minutes and try again.';
-    case 'TOO_MANY_RESERVATIONS':
-      return 'You are holding too many reservations: pay or cancel one first.';
-    case 'DATABASE_CONNECTION_ERROR':
-      return 'Stuffmart cannot reach its database right now. Please try again in a minute.';
-    case 'SERVICE_UNAVAILABLE':
-      return 'Part of Stuffmart is down right now. Please try again in a minute.';
     case 'GRAPHQL_PARSE_FAILED':
     case 'GRAPHQL_VALIDATION_FAILED':
       // Seen when this page asks for something the running server does not offer (yet).
       return 'Stuffmart cannot answer this right now; the site may be updating. Please try again later.';
     case 'NETWORK':
       return 'We cannot reach Stuffmart. Check your connection and try again.';
-    case 'INTERNAL_SERVER_ERROR':
     default:
-      return 'Something went wrong on our side. Please try again.';
+      return CONTRACT_SENTENCES.INTERNAL_SERVER_ERROR as string;
   }
 }
 

@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import {
   assertRedisReachable,
   createLogger,
+  createMetricsRegistry,
   createRedis,
   Drain,
   errorLoggingPlugin,
@@ -14,7 +15,9 @@ import {
   healthRoute,
   httpRoutes,
   listen,
+  metricsPortFor,
   readinessRoute,
+  startMetricsServer,
   voucherKeyOf,
   type Route,
   type RunningServer,
@@ -27,6 +30,7 @@ import { legacyJsonStatus } from './legacy-json-status.js';
 import type { GatewayContext } from './gateway-context.js';
 import { MAX_QUERY_TOKENS, queryLimits, tooManyTokens } from './query-limits.js';
 import { subgraphReadiness } from './readiness.js';
+import { requestMetrics } from './request-metrics.js';
 import { clientAddress, readCredentials, requestIdOf } from './request-identity.js';
 import { serveSubscriptions } from './serve-subscriptions.js';
 import { writeSessionCookies } from './session-cookies.js';
@@ -58,6 +62,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
     connectionsCheckingInterval: 1000,
   });
   const drain = new Drain(config.SHUTDOWN_GRACE_MS);
+  const metrics = createMetricsRegistry('gateway');
   // @apollo/gateway sends usage metrics to Apollo's servers unless this switch, which it reads
   // from the environment, is set. Stuffmart reports to no one (and its hosts reach no one).
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
@@ -108,6 +113,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       errorLoggingPlugin(logger),
       legacyJsonStatus(),
+      requestMetrics<GatewayContext>(metrics),
       {
         async requestDidStart() {
           return {
@@ -159,10 +165,19 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
 
   const boundPort = await listen(httpServer, port, config.BIND_HOST);
   logger.info({ port: boundPort }, 'gateway ready');
+  // Never on the public port: the Ingress routes that one to the world.
+  const metricsServer = await startMetricsServer(
+    metrics,
+    metricsPortFor(port, config.METRICS_PORT),
+    config.BIND_HOST,
+    logger,
+  );
   return {
     url: `http://${config.BIND_HOST}:${boundPort}/graphql`,
     port: boundPort,
+    metricsUrl: metricsServer.url,
     close: async () => {
+      await metricsServer.close();
       await drain.begin();
       // WebSockets first: the HTTP drain would otherwise wait out its grace period for them.
       await subscriptions.close();

@@ -382,6 +382,36 @@ describe('NetworkPolicy', () => {
     for (const [who, peer] of Object.entries(strangers)) expect(allowed(peer, 'postgres'), who).toBe(false);
   });
 
+  it.each(UNITS.filter((unit) => unit.bundled))(
+    'lets Prometheus scrape $name on METRICS_PORT (its port + 5000), and nobody else, and no Service or Ingress route to it',
+    (unit) => {
+      const metricsPort = unit.port + 5000;
+      const target = deployment(unit.name);
+      expect(envValue(target, 'METRICS_PORT')).toBe(String(metricsPort));
+      const declared = containersOf(target).flatMap((container) => container.ports ?? []);
+      expect(declared.find((port) => port.name === 'metrics')?.containerPort).toBe(metricsPort);
+      expect(podTemplateOf(target)?.metadata?.annotations).toMatchObject({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': String(metricsPort),
+      });
+      const prometheus: Peer = { namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'prometheus' } };
+      expect(ingressAllowed(policies, prometheus, podOf(unit.name), metricsPort)).toBe(true);
+      expect(ingressAllowed(policies, prometheus, podOf(unit.name), unit.port)).toBe(false);
+      for (const [who, peer] of [
+        ...Object.entries(strangers),
+        ...everyone.map((name) => [name, podOf(name)] as const),
+      ]) {
+        expect(ingressAllowed(policies, peer, podOf(unit.name), metricsPort), who).toBe(false);
+      }
+      for (const service of manifests.services) {
+        expect(
+          service.spec?.ports?.map((port) => port.targetPort ?? port.port),
+          nameOf(service),
+        ).not.toContain(metricsPort);
+      }
+    },
+  );
+
   it('lets only our services reach Redis, not the storefront', () => {
     for (const unit of UNITS) expect(allowed(podOf(unit.name), 'redis'), unit.name).toBe(unit.bundled);
     for (const [who, peer] of Object.entries(strangers)) expect(allowed(peer, 'redis'), who).toBe(false);

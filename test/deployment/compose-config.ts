@@ -7,6 +7,8 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ComposeService {
   image?: string;
+  /** Set on optional services, which run only when one of these profiles is asked for. */
+  profiles?: string[];
   build?: { context: string; target?: string };
   environment?: Record<string, string | null>;
   command?: string | string[];

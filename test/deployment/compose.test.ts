@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { presentDeployables } from '../../scripts/build.js';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
   composeConfig,
   dependenciesOf,
@@ -58,6 +59,11 @@ function exampleWith(changes: Record<string, string | undefined>): string {
   return file;
 }
 
+/** The services `docker compose up` runs without a --profile: all but the optional ones. */
+function alwaysOn(): Record<string, ComposeService> {
+  return Object.fromEntries(Object.entries(config.services).filter(([, definition]) => !definition.profiles?.length));
+}
+
 /** .env.example as the operator fills it in: every secret set. */
 const filledExample = () => exampleWith(STAND_IN_SECRETS);
 
@@ -72,9 +78,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('docker-compose.yml with .env.example filled in', () => {
   it('runs PostgreSQL, Redis, the mail catcher, every deployable and the storefront, and nothing else', () => {
-    expect(Object.keys(config.services).sort()).toEqual(
-      [...STORES, MAIL_CATCHER, ...UNITS.map((unit) => unit.name)].sort(),
-    );
+    expect(Object.keys(alwaysOn()).sort()).toEqual([...STORES, MAIL_CATCHER, ...UNITS.map((unit) => unit.name)].sort());
   });
 
   it.each(SECRETS)('refuses to start when .env lacks %s, or leaves it empty', (name) => {
@@ -105,7 +109,7 @@ describe('docker-compose.yml with .env.example filled in', () => {
   });
 
   it('publishes only the gateway on 4000, the storefront on 3000 and the web inbox on 8025 (to this machine only)', () => {
-    const published = Object.entries(config.services).flatMap(([name, definition]) =>
+    const published = Object.entries(alwaysOn()).flatMap(([name, definition]) =>
       publishedPorts(definition).map((port) => ({ name, ...port })),
     );
     expect(published.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
@@ -115,6 +119,24 @@ describe('docker-compose.yml with .env.example filled in', () => {
     ]);
     const inbox = service(MAIL_CATCHER).ports?.[0];
     expect(typeof inbox === 'object' ? (inbox as { host_ip?: string }).host_ip : inbox).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('adds Prometheus only with the monitoring profile, scraping every Node service on its METRICS_PORT, seen from this machine only', () => {
+    const prometheus = service('prometheus');
+    expect(prometheus.profiles).toEqual(['monitoring']);
+    expect(publishedPorts(prometheus)).toEqual([{ host: 9090, container: 9090 }]);
+    const port = prometheus.ports?.[0];
+    expect(typeof port === 'object' ? (port as { host_ip?: string }).host_ip : port).toMatch(/127\.0\.0\.1/);
+    const mount = mountsOf(prometheus).find((candidate) => candidate.target === '/etc/prometheus/prometheus.yml');
+    expect(mount?.source).toBe(join(ROOT, 'monitoring', 'prometheus.yml'));
+    const scrape = parse(readFileSync(join(ROOT, 'monitoring', 'prometheus.yml'), 'utf8')) as {
+      scrape_configs: Array<{ static_configs: Array<{ targets: string[] }> }>;
+    };
+    const targets = scrape.scrape_configs.flatMap((job) => job.static_configs.flatMap((group) => group.targets));
+    const bundled = UNITS.filter((unit) => unit.bundled);
+    expect(targets.sort()).toEqual(bundled.map((unit) => `${unit.name}:${unit.port + 5000}`).sort());
+    // No METRICS_PORT set anywhere: each service takes the default these targets name.
+    for (const unit of bundled) expect(env(unit.name).METRICS_PORT, unit.name).toBeUndefined();
   });
 
   it('gives every service a health check', () => {

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { FormAlert } from '../../components/form-alert';
 import { TextField } from '../../components/text-field';
-import { describeError, STUFF_RESERVED_MESSAGE } from '../../lib/describe-error';
+import { describeError, SIGN_IN_SENTENCES, STUFF_RESERVED_MESSAGE } from '../../lib/describe-error';
 import { toFormErrors } from '../../lib/form-errors';
 
 /** What Apollo Client throws for a response in the contract's error shape. */
@@ -52,8 +52,18 @@ describe('form error mapping', () => {
   });
 
   it('shows a wrong e-mail or password as one sentence for the form, not beside a field', () => {
-    const form = toFormErrors(describeError(gatewayError('UNAUTHENTICATED', 'Invalid credentials')), ['email']);
+    // The sign-in form says what UNAUTHENTICATED means there; the storefront never reads the server's wording.
+    const form = toFormErrors(
+      describeError(gatewayError('UNAUTHENTICATED', 'Invalid credentials'), SIGN_IN_SENTENCES),
+      ['email'],
+    );
     expect(form).toEqual({ fields: {}, summary: 'That e-mail and password do not match an account.' });
+  });
+
+  it('maps the code, never the wording: elsewhere UNAUTHENTICATED asks to sign in whatever the message', () => {
+    expect(describeError(gatewayError('UNAUTHENTICATED', 'Invalid credentials')).message).toBe(
+      'Please sign in to do that.',
+    );
   });
 
   it('shows an invalid coupon beside the coupon field, with the reason the server gave', () => {

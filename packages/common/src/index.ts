@@ -86,3 +86,9 @@ export { LiveUpdates } from './live/live-updates.js';
 export { prepend } from './live/prepend.js';
 export { serveSubscriptions } from './server/serve-subscriptions.js';
 export { within } from './server/within.js';
+export { createMetricsRegistry } from './server/metrics/service-metrics.js';
+export { metricsPortFor, startMetricsServer, type MetricsServer } from './server/metrics/metrics-server.js';
+export { metricsRoute } from './server/metrics/metrics-route.js';
+export { registerEventBusMetrics } from './server/metrics/event-bus-metrics.js';
+// Services make their own metrics with the one prom-client their registries come from.
+export { Counter, Gauge, Histogram, type Registry } from 'prom-client';

@@ -20,6 +20,8 @@ export interface TestSystem {
   /** Every instance of each subgraph: one, or as many as `replicas` asked for. */
   instances: Record<string, RunningServer[]>;
   gateway: RunningServer;
+  /** Each process' Prometheus /metrics (METRICS_PORT), by service: gateway, subgraphs, workers. */
+  metricsUrls: Record<string, string>;
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -105,7 +107,13 @@ export async function startTestSystem(overrides: Env = {}, options: TestSystemOp
     .join(',');
   const gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...env, SUBGRAPH_URLS: subgraphUrls }), 0);
   const origin = new URL(gateway.url).origin;
+  const metricsUrls = Object.fromEntries(
+    Object.entries({ gateway, ...subgraphs, ...workers }).flatMap(([name, server]) =>
+      server.metricsUrl ? [[name, server.metricsUrl]] : [],
+    ),
+  );
   return {
+    metricsUrls,
     env,
     url: gateway.url,
     origin,

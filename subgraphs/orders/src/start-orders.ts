@@ -26,6 +26,7 @@ import { applyPaymentSucceeded } from './events/apply-payment-succeeded.js';
 import { applyStuffSnapshot } from './events/apply-stuff-snapshot.js';
 import { publishLiveUpdates } from './events/publish-live-updates.js';
 import { buildOrdersSchema } from './graphql/build-orders-schema.js';
+import { createOrdersMetrics } from './metrics/orders-metrics.js';
 import type { OrdersContext } from './graphql/orders-context.js';
 
 function byKey<K extends keyof OrderRow>(rows: OrderRow[], key: K, ids: readonly string[]): Array<OrderRow | null> {
@@ -54,6 +55,7 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
     maxActiveOrdersPerBuyer: config.MAX_ACTIVE_ORDERS_PER_BUYER,
     stuffArrivalTimeoutMs: 2000,
     news: new NewsCheck(busRedis, config.STUFFMART_NAMESPACE, 'orders'),
+    metrics: createOrdersMetrics(runtime.metrics, database.pool),
   };
 
   // Orders reads its own stream to tell the screens: at least once, so a process that dies
@@ -88,12 +90,17 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
   runtime.consume(STREAMS.expiration, async (event) => {
     if (event.type !== EXPIRATION_DUE) return 'done';
     const { orderId } = event.data as unknown as ExpirationDue;
-    return (await expireOrder(deps, orderId)) === 'early' ? 'retry' : 'done';
+    const outcome = await expireOrder(deps, orderId);
+    if (outcome === 'expired') deps.metrics.expiries.inc({ by: 'timer' });
+    return outcome === 'early' ? 'retry' : 'done';
   });
   await runtime.startConsumers();
 
   const sweep = setInterval(() => {
-    sweepOverdueOrders(deps).catch((error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'));
+    sweepOverdueOrders(deps).then(
+      (cancelled) => deps.metrics.expiries.inc({ by: 'sweep' }, cancelled),
+      (error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'),
+    );
   }, config.EXPIRY_SWEEP_INTERVAL_MS);
 
   return runtime.serve<OrdersContext>({

@@ -3,6 +3,11 @@ import {
   assertRedisReachable,
   consumerName,
   createLogger,
+  createMetricsRegistry,
+  Gauge,
+  metricsPortFor,
+  registerEventBusMetrics,
+  startMetricsServer,
   createRedis,
   healthRoute,
   httpRoutes,
@@ -52,6 +57,30 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
   });
   await consumer.start();
 
+  const metrics = createMetricsRegistry('expiration');
+  registerEventBusMetrics({
+    registry: metrics,
+    redis,
+    namespace: config.STUFFMART_NAMESPACE,
+    publisher: 'expiration',
+    logger,
+  });
+  new Gauge({
+    name: 'stuffmart_expiration_jobs',
+    help: "Expiration jobs in the queue by state (delayed: waiting for an order's expiresAt)",
+    labelNames: ['state'],
+    registers: [metrics],
+    async collect() {
+      // Redis that does not answer leaves the series out; the rest of the scrape stands.
+      this.reset();
+      const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000).unref());
+      const counts = await Promise.race([queue.getJobCounts('delayed', 'waiting', 'active', 'failed'), timeout]).catch(
+        () => undefined,
+      );
+      for (const [state, count] of Object.entries(counts ?? {})) this.set({ state }, count);
+    },
+  });
+
   const httpServer = http.createServer();
   httpServer.on(
     'request',
@@ -59,10 +88,18 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
   );
   const boundPort = await listen(httpServer, port, config.BIND_HOST);
   logger.info({ port: boundPort }, 'expiration worker ready');
+  const metricsServer = await startMetricsServer(
+    metrics,
+    metricsPortFor(port, config.METRICS_PORT),
+    config.BIND_HOST,
+    logger,
+  );
   return {
     url: `http://${config.BIND_HOST}:${boundPort}/healthz`,
     port: boundPort,
+    metricsUrl: metricsServer.url,
     close: async () => {
+      await metricsServer.close();
       await consumer.stop();
       // Finishes the jobs in hand (delayed jobs stay in Redis for the next worker), unless Redis
       // is gone: then there is nothing to hand back and waiting would never end.

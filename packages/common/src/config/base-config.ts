@@ -37,6 +37,8 @@ export const baseConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'must be 1 to 100 letters, digits, ".", "_", ":" or "-"' })
     .optional(),
+  // Prometheus' /metrics, on a port of its own; unset, the service's port + 5000 (gateway 9000).
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 /**

@@ -1,3 +1,13 @@
+import {
+  CONTRACT_ERRORS,
+  INVALID_CREDENTIALS_MESSAGE,
+  STUFF_RESERVED_MESSAGE,
+  TOO_MANY_RESERVATIONS_MESSAGE,
+  type ContractErrorCode,
+} from '@stuffmart/contract/error-codes';
+
+export { STUFF_RESERVED_MESSAGE, TOO_MANY_RESERVATIONS_MESSAGE };
+
 /** One entry of `extensions.fields`: which argument broke which rule. */
 export interface FieldError {
   field: string;
@@ -6,11 +16,11 @@ export interface FieldError {
 
 /**
  * The root of every error a client may see. Each subclass is one code of the contract
- * (../shared/contract/README.md, "Errors"); anything that is not a CustomError reaches the
+ * (../shared/contract/README.md, "Errors"), declared with its message in @stuffmart/contract; anything that is not a CustomError reaches the
  * client as INTERNAL_SERVER_ERROR.
  */
 export abstract class CustomError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ContractErrorCode;
 
   constructor(message: string) {
     super(message);
@@ -26,7 +36,7 @@ export class BadUserInputError extends CustomError {
   readonly code = 'BAD_USER_INPUT';
 
   constructor(readonly fields: FieldError[]) {
-    super('Invalid input');
+    super(CONTRACT_ERRORS.BAD_USER_INPUT);
   }
 
   override extensions(): Record<string, unknown> {
@@ -37,14 +47,14 @@ export class BadUserInputError extends CustomError {
 export class UnauthenticatedError extends CustomError {
   readonly code = 'UNAUTHENTICATED';
 
-  constructor(message = 'Not authorized') {
+  constructor(message: string = CONTRACT_ERRORS.UNAUTHENTICATED) {
     super(message);
   }
 }
 
 export class InvalidCredentialsError extends UnauthenticatedError {
   constructor() {
-    super('Invalid credentials');
+    super(INVALID_CREDENTIALS_MESSAGE);
   }
 }
 
@@ -52,7 +62,7 @@ export class ForbiddenError extends CustomError {
   readonly code = 'FORBIDDEN';
 
   constructor() {
-    super('Forbidden');
+    super(CONTRACT_ERRORS.FORBIDDEN);
   }
 }
 
@@ -64,13 +74,11 @@ export class NotFoundError extends CustomError {
   }
 }
 
-export const STUFF_RESERVED_MESSAGE = 'The stuff is being checked out by someone else, please come back later';
-
 export class StuffReservedError extends CustomError {
   readonly code = 'STUFF_RESERVED';
 
   constructor() {
-    super(STUFF_RESERVED_MESSAGE);
+    super(CONTRACT_ERRORS.STUFF_RESERVED);
   }
 }
 
@@ -78,7 +86,7 @@ export class StuffSoldError extends CustomError {
   readonly code = 'STUFF_SOLD';
 
   constructor() {
-    super('The stuff has been sold');
+    super(CONTRACT_ERRORS.STUFF_SOLD);
   }
 }
 
@@ -110,17 +118,15 @@ export class RateLimitedError extends CustomError {
   readonly code = 'RATE_LIMITED';
 
   constructor() {
-    super('Too many attempts, try again later');
+    super(CONTRACT_ERRORS.RATE_LIMITED);
   }
 }
-
-export const TOO_MANY_RESERVATIONS_MESSAGE = 'You are holding too many reservations: pay or cancel one first';
 
 export class TooManyReservationsError extends CustomError {
   readonly code = 'TOO_MANY_RESERVATIONS';
 
   constructor() {
-    super(TOO_MANY_RESERVATIONS_MESSAGE);
+    super(CONTRACT_ERRORS.TOO_MANY_RESERVATIONS);
   }
 }
 
@@ -128,7 +134,7 @@ export class DatabaseConnectionError extends CustomError {
   readonly code = 'DATABASE_CONNECTION_ERROR';
 
   constructor() {
-    super('Failed to connect to database');
+    super(CONTRACT_ERRORS.DATABASE_CONNECTION_ERROR);
   }
 }
 
@@ -136,7 +142,7 @@ export class ServiceUnavailableError extends CustomError {
   readonly code = 'SERVICE_UNAVAILABLE';
 
   constructor() {
-    super('Service unavailable');
+    super(CONTRACT_ERRORS.SERVICE_UNAVAILABLE);
   }
 }
 
@@ -144,6 +150,6 @@ export class InternalServerError extends CustomError {
   readonly code = 'INTERNAL_SERVER_ERROR';
 
   constructor() {
-    super('Something went wrong');
+    super(CONTRACT_ERRORS.INTERNAL_SERVER_ERROR);
   }
 }

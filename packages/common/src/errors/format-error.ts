@@ -8,34 +8,7 @@ import {
   type FieldError,
 } from './custom-error.js';
 import { isDatabaseConnectionError } from './is-database-connection-error.js';
-
-/** Codes the contract names; a subgraph already formatted these, so the gateway keeps them. */
-const CONTRACT_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'STUFF_RESERVED',
-  'STUFF_SOLD',
-  'ORDER_NOT_PAYABLE',
-  'PAYMENT_FAILED',
-  'COUPON_INVALID',
-  'RATE_LIMITED',
-  'TOO_MANY_RESERVATIONS',
-  'DATABASE_CONNECTION_ERROR',
-  'SERVICE_UNAVAILABLE',
-  'INTERNAL_SERVER_ERROR',
-]);
-
-/** GraphQL's own request errors: their messages describe the query, never our internals. */
-const REQUEST_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-]);
+import { isContractErrorCode, isRequestErrorCode } from '@stuffmart/contract/error-codes';
 
 export interface ClassifiedError {
   formatted: GraphQLFormattedError;
@@ -89,7 +62,7 @@ export function classifyError(formatted: GraphQLFormattedError, error: unknown):
     return { formatted: shape(formatted, dbError.message, dbError.extensions()), hidden: true };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && REQUEST_CODES.has(code)) {
+  if (isRequestErrorCode(code)) {
     return { formatted: shape(formatted, formatted.message, { code }), hidden: false };
   }
   if (code === 'BAD_USER_INPUT') {
@@ -97,7 +70,7 @@ export function classifyError(formatted: GraphQLFormattedError, error: unknown):
     const input = new BadUserInputError(fields.length > 0 ? fields : variableCoercionFields(formatted.message));
     return { formatted: shape(formatted, input.message, input.extensions()), hidden: false };
   }
-  if (typeof code === 'string' && CONTRACT_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
+  if (isContractErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
     // Relayed from a subgraph whose own formatter produced it.
     return { formatted: shape(formatted, formatted.message, { code }), hidden: false };
   }

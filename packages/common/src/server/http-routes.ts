@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { CONTRACT_ERRORS } from '@stuffmart/contract/error-codes';
 import type { Logger } from 'pino';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -49,7 +50,7 @@ export function httpRoutes(routes: Record<string, Route>, logger: Logger): Reque
       logger.error({ err: error, path }, 'request handler failed');
       if (!res.headersSent)
         sendJson(res, 500, {
-          errors: [{ message: 'Something went wrong', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          errors: [{ message: CONTRACT_ERRORS.INTERNAL_SERVER_ERROR, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
         });
       else res.destroy();
     });

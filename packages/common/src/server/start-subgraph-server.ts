@@ -15,7 +15,8 @@ import { formatError } from '../errors/format-error.js';
 import type { SubgraphContext } from './subgraph-context.js';
 import { apolloRoute, httpRoutes, type Route } from './http-routes.js';
 import { Drain, healthRoute, readinessRoute, type ReadinessCheck } from './readiness.js';
-import { metricsRoute } from './metrics-route.js';
+import type { Registry } from 'prom-client';
+import { metricsRoute } from './metrics/metrics-route.js';
 import { serveSubscriptions } from './serve-subscriptions.js';
 
 export interface SubgraphServerOptions<C extends SubgraphContext> {
@@ -30,8 +31,11 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
   extendContext?: (base: SubgraphContext) => C;
   /** How long to keep serving after a stop begins (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
-  /** Counters served at /metrics in Prometheus' text format, e.g. SQL statements run. */
-  metrics?: Record<string, () => number>;
+  /**
+   * Also served at /metrics on this port, as before METRICS_PORT existed (tests and the bench
+   * read stuffmart_sql_statements_total here); a subgraph's port is never public.
+   */
+  metrics: Registry;
   /** Serve graphql-ws on /graphql too (the subgraph has a Subscription type). */
   subscriptions?: boolean;
   /** Extra routes by path (e.g. a webhook). */
@@ -41,6 +45,8 @@ export interface SubgraphServerOptions<C extends SubgraphContext> {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Prometheus' /metrics on METRICS_PORT, when the process serves it. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -91,7 +97,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       {
         '/healthz': healthRoute,
         '/readyz': readinessRoute(options.readiness, options.logger, drain),
-        '/metrics': metricsRoute(options.name, options.metrics ?? {}),
+        '/metrics': metricsRoute(options.metrics),
         ...options.routes,
         '/graphql': apolloRoute(apollo, async (req, res) => {
           const vouched = readInternalIdentity(internalKey, header(req, INTERNAL_IDENTITY_HEADER));

@@ -10,7 +10,12 @@ import { StreamConsumer, type HandleOutcome } from '../events/stream-consumer.js
 import { createLogger } from '../logging/logger.js';
 import { assertRedisReachable, createRedis, type Redis } from '../redis/create-redis.js';
 import type { SubgraphContext } from './subgraph-context.js';
+import type { Registry } from 'prom-client';
 import { startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './start-subgraph-server.js';
+import { registerDatabaseMetrics } from './metrics/database-metrics.js';
+import { countHandlerOutcomes, eventsHandledCounter, registerEventBusMetrics } from './metrics/event-bus-metrics.js';
+import { metricsPortFor, startMetricsServer, type MetricsServer } from './metrics/metrics-server.js';
+import { createMetricsRegistry } from './metrics/service-metrics.js';
 
 export interface SubgraphRuntime<DB> {
   name: string;
@@ -23,6 +28,8 @@ export interface SubgraphRuntime<DB> {
   relay: OutboxRelay;
   /** This replica's name in its consumer groups. */
   consumerName: string;
+  /** The service's Prometheus metrics; a subgraph adds its own (BUY outcomes, reservations held). */
+  metrics: Registry;
   /** Reads a publisher's stream in this service's consumer group; started by `startConsumers`. */
   consume(stream: string, handle: (event: DomainEvent) => Promise<HandleOutcome>): StreamConsumer;
   startConsumers(): Promise<void>;
@@ -88,6 +95,17 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     publisher: name,
   });
   relay.start();
+  const metrics = createMetricsRegistry(name);
+  registerDatabaseMetrics(metrics, database as Database<unknown>);
+  registerEventBusMetrics({
+    registry: metrics,
+    redis: busRedis,
+    namespace: config.STUFFMART_NAMESPACE,
+    publisher: name,
+    pool: database.pool,
+    logger,
+  });
+  const handled = eventsHandledCounter(metrics);
   const consumers: Array<{ consumer: StreamConsumer; connection: Redis }> = [];
   const consumer = consumerName(name, options.port ?? 0, config.CONSUMER_NAME);
 
@@ -107,6 +125,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     database,
     relay,
     consumerName: consumer,
+    metrics,
     consume: (stream, handle) => {
       const connection = busRedis.duplicate();
       connection.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
@@ -116,7 +135,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
         stream,
         group: name,
         consumer,
-        handle,
+        handle: countHandlerOutcomes(handled, stream, handle),
         logger,
       });
       consumers.push({ consumer: streamConsumer, connection });
@@ -127,6 +146,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     },
     serve: async ({ alsoClose, ...serverOptions }) => {
       let server: RunningServer;
+      let metricsServer: MetricsServer | undefined;
       try {
         server = await startSubgraphServer({
           ...serverOptions,
@@ -134,8 +154,17 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
           voucherKey: voucherKeyOf(config),
           logger,
           shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
-          metrics: { sql_statements_total: database.statements },
+          metrics,
           readiness: { postgres: database.ping, redis: () => redis.ping() },
+        });
+        metricsServer = await startMetricsServer(
+          metrics,
+          metricsPortFor(serverOptions.port, config.METRICS_PORT),
+          serverOptions.host ?? '127.0.0.1',
+          logger,
+        ).catch(async (error: unknown) => {
+          await server.close();
+          throw error;
         });
       } catch (error) {
         await alsoClose?.();
@@ -144,8 +173,10 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
       }
       return {
         ...server,
+        metricsUrl: metricsServer.url,
         close: async () => {
           await server.close();
+          await metricsServer?.close();
           await alsoClose?.();
           await close();
         },

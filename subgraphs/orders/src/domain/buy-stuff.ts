@@ -2,6 +2,7 @@ import { ForbiddenError, StuffReservedError, StuffSoldError, type Identity, asse
 import { findActiveOrders, insertOrder } from '../data-access/orders.js';
 import type { OrderRow, StuffCopy } from '../data-access/orders-database.js';
 import { recordOrderCreated } from '../events/order-events.js';
+import { countBuyOutcome } from '../metrics/orders-metrics.js';
 import { assertMayHoldAnother } from './assert-may-hold-another.js';
 import { awaitStuffCopy } from './await-stuff-copy.js';
 import type { OrdersDeps } from './orders-deps.js';
@@ -39,8 +40,10 @@ async function reserve(deps: OrdersDeps, stuff: StuffCopy, buyer: Identity): Pro
 
 /** The BUY button. */
 export async function buyStuff(deps: OrdersDeps, user: Identity | null, stuffId: string): Promise<OrderRow> {
-  const buyer = assertSignedIn(user);
-  const stuff = await awaitStuffCopy(deps, stuffId);
-  assertBuyerIsNotSeller(stuff, buyer);
-  return reserve(deps, stuff, buyer);
+  return countBuyOutcome(deps.metrics, async () => {
+    const buyer = assertSignedIn(user);
+    const stuff = await awaitStuffCopy(deps, stuffId);
+    assertBuyerIsNotSeller(stuff, buyer);
+    return reserve(deps, stuff, buyer);
+  });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LiveUpdates, NewsCheck, OutboxRelay } from '@stuffmart/common';
 import type { OrdersDatabase } from '../data-access/orders-database.js';
+import type { OrdersMetrics } from '../metrics/orders-metrics.js';
 
 /** What the order use cases need, built once at start. */
 export interface OrdersDeps {
@@ -15,4 +16,5 @@ export interface OrdersDeps {
   stuffArrivalTimeoutMs: number;
   /** Whether catalog's news has all arrived: a missing stuff is then unknown, not late. */
   news: NewsCheck;
+  metrics: OrdersMetrics;
 }

@@ -1,9 +1,12 @@
-/** The price less the coupon, in minor units, never below zero; rounding favours the buyer. */
-export function amountDue(priceCents: number, percentOff: number | undefined): number {
-  if (!percentOff) return priceCents;
-  return Math.max(0, priceCents - Math.ceil((priceCents * percentOff) / 100));
+import { formatMinorUnits } from '@stuffmart/contract/money';
+
+/** The price less the coupon, in the currency's minor units, never below zero; rounding favours the buyer. */
+export function amountDue(priceMinorUnits: number, percentOff: number | undefined): number {
+  if (!percentOff) return priceMinorUnits;
+  return Math.max(0, priceMinorUnits - Math.ceil((priceMinorUnits * percentOff) / 100));
 }
 
-export function formatAmount(amountCents: number, currency: string): string {
-  return `${(amountCents / 100).toFixed(2)} ${currency.toUpperCase()}`;
+/** `750, "jpy"` → `"750 JPY"`, `2000, "usd"` → `"20.00 USD"`: by the currency's own minor unit. */
+export function formatAmount(amountMinorUnits: number, currency: string): string {
+  return formatMinorUnits(amountMinorUnits, currency);
 }
