@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { adminCommandConfigSchema, changeRole } from '@stuffmart/auth';
+import { loadConfig } from '@stuffmart/common';
 import { dropNamespace, startTcpProxy, testEnv } from '@stuffmart/test-kit';
 import { Supervisor } from '../../scripts/launch.js';
 import { descendants, isAlive } from '../launcher/process-tree.js';
@@ -56,7 +58,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       SHUTDOWN_GRACE_MS: '200',
       RESERVATION_WINDOW_SECONDS: '4',
       PAYMENT_HOLD_SECONDS: '8',
-      ADMIN_EMAILS: admin,
       SIGN_UP_MAX_PER_ADDRESS: '100000',
     }),
     GATEWAY_PORT: String(base),
@@ -84,16 +85,26 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         return { errors: [{ extensions: { code: 'NETWORK' } }] };
       }
     };
+    const PASSWORD = 'correct horse battery';
+    // Gives up after a minute: a system that never lets anyone sign up fails the run, not hangs it.
     const signUp = async (email: string) => {
-      for (;;) {
+      for (let tries = 0; tries < 120; tries++) {
         const body = await call(`mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
-          input: { email, password: 'correct horse battery' },
+          input: { email, password: PASSWORD, displayName: email.split('@')[0] },
         });
         if (body.data?.signUp) return body.data.signUp.accessToken as string;
         await sleep(500);
       }
+      throw new Error(`chaos: could not sign up ${email}`);
     };
-    const adminToken = await signUp(admin);
+    // The admin as an operator makes one (`npm run admin -- grant`); signing in again carries the role.
+    await signUp(admin);
+    await changeRole(loadConfig(adminCommandConfigSchema, { ...env, DATABASE_URL }), admin, 'ADMIN');
+    const adminToken = (
+      await call(`mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+        input: { email: admin, password: PASSWORD },
+      })
+    ).data.signIn.accessToken as string;
     const coupon = (
       await call(
         `mutation { createCoupon(input: { percentOff: 100, maxRedemptions: 1000000 }) { code } }`,
