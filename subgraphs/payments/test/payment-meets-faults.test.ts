@@ -176,8 +176,12 @@ describe('when orders is down before a payment starts', () => {
     );
     expect(refused.body.data?.payOrder ?? null).toBeNull();
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
-    const coupons = await system.graphql<any>(`query { coupons { code redemptions } }`, {}, { token: admin.token });
-    expect(coupons.body.data.coupons.find((c: { code: string }) => c.code === code)?.redemptions).toBe(0);
+    const coupons = await system.graphql<any>(
+      `query { coupons { nodes { code redemptions } } }`,
+      {},
+      { token: admin.token },
+    );
+    expect(coupons.body.data.coupons.nodes.find((c: { code: string }) => c.code === code)?.redemptions).toBe(0);
 
     await system.restartSubgraph('orders');
     const paid = await system.graphql<any>(
