@@ -21,6 +21,13 @@ export interface Stripe {
     type: 'card';
     card: StripeCardElement;
   }): Promise<{ paymentMethod?: { id: string }; error?: { message?: string } }>;
+  /**
+   * Finishes a PaymentIntent our server created and confirmed that the card's bank wants
+   * confirmed by the buyer (3-D Secure): Stripe.js shows the bank's challenge.
+   */
+  confirmCardPayment(
+    clientSecret: string,
+  ): Promise<{ paymentIntent?: { status: string }; error?: { message?: string } }>;
 }
 
 declare global {
