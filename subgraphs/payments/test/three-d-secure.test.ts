@@ -137,6 +137,18 @@ describe('a card that needs 3-D Secure', () => {
     ]);
   });
 
+  it("tries the buyer's next card when the bank refused the confirmation before its webhook arrived", async () => {
+    const sale = await reservedSale(system);
+    const intent = await payAwaitingAction(sale);
+    intent.status = 'requires_payment_method'; // refused at the bank; Stripe's webhook is still on its way
+
+    const paid = await pay(sale, GOOD_CARD);
+    expect(paid.body.errors).toBeUndefined();
+    expect(paid.body.data.payOrder.status).toBe('SUCCEEDED');
+    await orderReads(system, sale, 'COMPLETE');
+    expect(chargesOf(sale.orderId).map((charge) => charge.status)).toEqual(['requires_payment_method', 'succeeded']);
+  });
+
   it('shows the client secret to nobody but the buyer', async () => {
     const sale = await reservedSale(system);
     await payAwaitingAction(sale);

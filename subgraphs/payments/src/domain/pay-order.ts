@@ -114,6 +114,15 @@ async function awaitAttempt(deps: PaymentsDeps, orderId: string): Promise<Attemp
   }
 }
 
+/** An attempt that waited for the buyer's bank and was refused (its webhook may not have come yet) is closed. */
+async function refusedByBank(deps: PaymentsDeps, attempt: AttemptRow): Promise<boolean> {
+  if (!deps.stripe || !attempt.providerRef) return false;
+  const result = await deps.stripe.retrieve(attempt.providerRef);
+  if (result.outcome !== 'declined') return false;
+  await recordDecline(deps, attempt, result.reason, result.providerRef);
+  return true;
+}
+
 /**
  * The attempt this request should send: a new one; or one left open by a lost reply or a
  * crashed process, finished as it was begun (same amount, same key), never replaced; or, when
@@ -122,8 +131,9 @@ async function awaitAttempt(deps: PaymentsDeps, orderId: string): Promise<Attemp
 async function attemptToCharge(deps: PaymentsDeps, order: OrderCopy, input: PayOrderInput): Promise<AttemptRow> {
   const pending = await findPendingAttempt(deps.db, order.id);
   if (!pending) return openAttempt(deps, order, input);
-  // Sent, and waiting for the buyer's bank (3-D Secure): Stripe is asked how it stands, never sent again.
-  if (pending.providerRef) return pending;
+  // Sent, and waiting for the buyer's bank (3-D Secure): Stripe is asked how it stands, never
+  // sent again; once the bank has refused it, this request tries its own card.
+  if (pending.providerRef) return (await refusedByBank(deps, pending)) ? openAttempt(deps, order, input) : pending;
   const resend = await claimForResend(deps.db, pending.id, new Date(Date.now() - STALE_ATTEMPT_MS));
   return resend ?? awaitAttempt(deps, order.id);
 }
