@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { confirmCardPayment } from '../lib/pay-with-card';
-import { loadStripe, type StripeCardChange } from '../lib/stripe-js';
+import { loadStripe, type StripeCardElementChangeEvent } from '../lib/stripe-js';
 
 /** What the payment form asks of the card field when it is submitted. */
 export interface CardPayment {
@@ -32,8 +32,8 @@ export function StripeCardField({ publishableKey, onReady }: StripeCardFieldProp
       .then((stripe) => {
         if (disposed || !mountRef.current) return;
         const card = stripe.elements().create('card', { hidePostalCode: true });
-        let last: StripeCardChange = { complete: false, empty: true };
-        card.on('change', (change) => {
+        let last: Pick<StripeCardElementChangeEvent, 'empty'> = { empty: true };
+        card.on('change', (change: StripeCardElementChangeEvent) => {
           last = change;
           setProblem(change.error?.message ?? null);
         });

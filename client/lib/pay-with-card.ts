@@ -1,5 +1,3 @@
-import type { Stripe } from './stripe-js';
-
 /** Where a payment stands in the form: sending it, the bank's challenge, then Stripe's word. */
 export type PaymentStage = 'idle' | 'paying' | 'confirming' | 'waiting';
 
@@ -40,8 +38,15 @@ export async function payWithCard(steps: PayWithCardSteps): Promise<'paid' | 'co
   return 'confirmed';
 }
 
+/** The part of Stripe.js that finishes a payment our server left REQUIRES_ACTION. */
+export interface BankChallenge {
+  confirmCardPayment(
+    clientSecret: string,
+  ): Promise<{ paymentIntent?: { status: string }; error?: { message?: string } }>;
+}
+
 /** Stripe.js shows the bank's challenge; a refusal throws with Stripe's reason (the order stays payable). */
-export async function confirmCardPayment(stripe: Pick<Stripe, 'confirmCardPayment'>, clientSecret: string) {
+export async function confirmCardPayment(stripe: BankChallenge, clientSecret: string) {
   const { paymentIntent, error } = await stripe.confirmCardPayment(clientSecret);
   if (error || !paymentIntent)
     throw new BankConfirmationError(error?.message ?? 'Your bank did not confirm the payment.');
