@@ -16,7 +16,7 @@ export interface StandInCharge {
   paymentMethod: string;
   metadata: Record<string, string>;
   idempotencyKey: string | undefined;
-  status: 'succeeded' | 'requires_payment_method' | 'requires_action';
+  status: 'succeeded' | 'requires_payment_method' | 'requires_action' | 'canceled';
   clientSecret?: string;
 }
 
@@ -186,6 +186,22 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     };
   }
 
+  /** Only an intent still waiting (for the buyer or a card) can be cancelled, as at Stripe. */
+  function cancel(url: string) {
+    const id = url.split('/')[3];
+    const found = standIn.charges.find((charge) => charge.id === id);
+    if (!found) return retrieve(`/v1/payment_intents/${id}`);
+    if (found.status !== 'requires_action' && found.status !== 'requires_payment_method') {
+      const message = `You cannot cancel this PaymentIntent because it has a status of ${found.status}.`;
+      return {
+        status: 400,
+        body: { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message } },
+      };
+    }
+    found.status = 'canceled';
+    return { status: 200, body: intentJson(found) };
+  }
+
   function refund(form: Record<string, string>, idempotencyKey: string | undefined) {
     const created = {
       id: `re_${randomBytes(10).toString('hex')}`,
@@ -215,7 +231,9 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     if (!answer) {
       if (route === 'POST /v1/payment_intents') answer = charge(form, key);
       else if (req.method === 'GET' && req.url?.startsWith('/v1/payment_intents/')) answer = retrieve(req.url);
-      else if (route === 'POST /v1/refunds') answer = refund(form, key);
+      else if (req.method === 'POST' && /^\/v1\/payment_intents\/[^/]+\/cancel$/.test(req.url ?? '')) {
+        answer = cancel(req.url!);
+      } else if (route === 'POST /v1/refunds') answer = refund(form, key);
       else
         answer = { status: 404, body: { error: { type: 'invalid_request_error', message: `No such route ${route}` } } };
       if (key && req.method === 'POST') answered.set(`${route} ${key}`, answer);

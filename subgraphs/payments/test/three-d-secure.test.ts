@@ -137,16 +137,45 @@ describe('a card that needs 3-D Secure', () => {
     ]);
   });
 
-  it("tries the buyer's next card when the bank refused the confirmation before its webhook arrived", async () => {
+  it('starts over when the bank refused the confirmation before its webhook arrived and the buyer tries again', async () => {
+    const sale = await reservedSale(system);
+    const refused = await payAwaitingAction(sale);
+    refused.status = 'requires_payment_method'; // refused at the bank; Stripe's webhook is still on its way
+
+    const again = await pay(sale, THREE_D_SECURE_CARD);
+    expect(again.body.errors).toBeUndefined();
+    const [, second] = chargesOf(sale.orderId);
+    expect(again.body.data.payOrder).toMatchObject({
+      status: 'REQUIRES_ACTION',
+      providerRef: second!.id,
+      clientSecret: second!.clientSecret,
+    });
+    expect(await stripe.confirmAction(second!)).toBe(200);
+    await orderReads(system, sale, 'COMPLETE');
+    expect(chargesOf(sale.orderId).map((charge) => charge.status)).toEqual(['requires_payment_method', 'succeeded']);
+  });
+
+  it('gives up the waiting intent when the buyer pays with another card instead, so only one is ever charged', async () => {
     const sale = await reservedSale(system);
     const intent = await payAwaitingAction(sale);
-    intent.status = 'requires_payment_method'; // refused at the bank; Stripe's webhook is still on its way
 
     const paid = await pay(sale, GOOD_CARD);
     expect(paid.body.errors).toBeUndefined();
     expect(paid.body.data.payOrder.status).toBe('SUCCEEDED');
     await orderReads(system, sale, 'COMPLETE');
-    expect(chargesOf(sale.orderId).map((charge) => charge.status)).toEqual(['requires_payment_method', 'succeeded']);
+    expect(chargesOf(sale.orderId).map((charge) => charge.status)).toEqual(['canceled', 'succeeded']);
+    await expect(stripe.confirmAction(intent)).rejects.toThrow(/canceled/);
+  });
+
+  it('keeps the first card when it was confirmed just before the buyer chose another', async () => {
+    const sale = await reservedSale(system);
+    const intent = await payAwaitingAction(sale);
+    intent.status = 'succeeded'; // confirmed at the bank; the webhook has not arrived
+
+    const paid = await pay(sale, GOOD_CARD);
+    expect(paid.body.errors).toBeUndefined();
+    expect(paid.body.data.payOrder).toMatchObject({ status: 'SUCCEEDED', providerRef: intent.id });
+    expect(chargesOf(sale.orderId)).toHaveLength(1);
   });
 
   it('shows the client secret to nobody but the buyer', async () => {

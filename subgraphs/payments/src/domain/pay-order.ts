@@ -114,10 +114,17 @@ async function awaitAttempt(deps: PaymentsDeps, orderId: string): Promise<Attemp
   }
 }
 
-/** An attempt that waited for the buyer's bank and was refused (its webhook may not have come yet) is closed. */
-async function refusedByBank(deps: PaymentsDeps, attempt: AttemptRow): Promise<boolean> {
+/**
+ * An attempt waiting for the buyer's bank is closed when the bank refused it (its webhook may
+ * not have come yet), or when the buyer now pays with another card: its intent is cancelled
+ * first, so it can never be charged as well (one confirmed meanwhile cannot be, and is kept).
+ */
+async function closedWhileWaiting(deps: PaymentsDeps, attempt: AttemptRow, input: PayOrderInput): Promise<boolean> {
   if (!deps.stripe || !attempt.providerRef) return false;
-  const result = await deps.stripe.retrieve(attempt.providerRef);
+  const otherCard = !!input.paymentMethodId && input.paymentMethodId !== attempt.paymentMethodId;
+  const result = otherCard
+    ? await deps.stripe.cancel(attempt.providerRef)
+    : await deps.stripe.retrieve(attempt.providerRef);
   if (result.outcome !== 'declined') return false;
   await recordDecline(deps, attempt, result.reason, result.providerRef);
   return true;
@@ -132,8 +139,10 @@ async function attemptToCharge(deps: PaymentsDeps, order: OrderCopy, input: PayO
   const pending = await findPendingAttempt(deps.db, order.id);
   if (!pending) return openAttempt(deps, order, input);
   // Sent, and waiting for the buyer's bank (3-D Secure): Stripe is asked how it stands, never
-  // sent again; once the bank has refused it, this request tries its own card.
-  if (pending.providerRef) return (await refusedByBank(deps, pending)) ? openAttempt(deps, order, input) : pending;
+  // sent again; once it is closed (refused, or given up for another card) this request tries its card.
+  if (pending.providerRef) {
+    return (await closedWhileWaiting(deps, pending, input)) ? openAttempt(deps, order, input) : pending;
+  }
   const resend = await claimForResend(deps.db, pending.id, new Date(Date.now() - STALE_ATTEMPT_MS));
   return resend ?? awaitAttempt(deps, order.id);
 }

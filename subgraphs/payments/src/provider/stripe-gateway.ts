@@ -98,6 +98,18 @@ export class StripeGateway {
     }
   }
 
+  /**
+   * Gives up an intent still waiting for the buyer's bank. One that succeeded meanwhile cannot be
+   * cancelled: then (or when Stripe cannot be reached) the answer is how it stands now.
+   */
+  async cancel(paymentIntentId: string): Promise<ChargeResult> {
+    try {
+      return resultOf(await this.stripe.paymentIntents.cancel(paymentIntentId));
+    } catch {
+      return this.retrieve(paymentIntentId);
+    }
+  }
+
   /** Gives a charge back in full; the key makes a repeated refund a no-op at Stripe. */
   async refund(paymentIntentId: string): Promise<string> {
     const refund = await this.stripe.refunds.create(
