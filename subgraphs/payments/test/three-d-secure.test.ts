@@ -67,6 +67,23 @@ describe('a card that needs 3-D Secure', () => {
     expect(chargesOf(sale.orderId)).toHaveLength(1);
   });
 
+  it('answers a double click with the same REQUIRES_ACTION, one intent', async () => {
+    const sale = await reservedSale(system);
+    stripe.delayMs = 300;
+    let answers;
+    try {
+      answers = await Promise.all([pay(sale, THREE_D_SECURE_CARD), pay(sale, THREE_D_SECURE_CARD)]);
+    } finally {
+      stripe.delayMs = 0;
+    }
+    const [intent] = chargesOf(sale.orderId);
+    expect(chargesOf(sale.orderId)).toHaveLength(1);
+    for (const { body } of answers) {
+      expect(body.errors).toBeUndefined();
+      expect(body.data.payOrder).toMatchObject({ status: 'REQUIRES_ACTION', clientSecret: intent!.clientSecret });
+    }
+  });
+
   it("completes the order once the buyer confirms and Stripe's webhook arrives, charged once", async () => {
     const sale = await reservedSale(system);
     const intent = await payAwaitingAction(sale);

@@ -107,6 +107,8 @@ async function awaitAttempt(deps: PaymentsDeps, orderId: string): Promise<Attemp
       if (attempt) return attempt;
       throw new PaymentFailedError('Another payment of this order just failed; please try again');
     }
+    // Its bank asks the buyer to confirm (3-D Secure): both requests answer that.
+    if (pending.providerRef) return pending;
     if (pending.failureReason !== null || Date.now() > deadline) {
       throw new PaymentFailedError('Another payment of this order is under way; please try again in a moment');
     }
