@@ -42,7 +42,10 @@ export function OrderPanel({ order: rendered, renderedAt, stripePublishableKey }
   // may be lost, so after a grace period the server's view is reloaded.
   const [expired, setExpired] = useState(false);
   const markExpired = useCallback(() => setExpired(true), []);
-  const waiting = order.status === 'AWAITING_PAYMENT' && (settled !== null || expired);
+  // Confirmed with the bank (3-D Secure): Stripe's webhook completes the order, the event says so.
+  const [confirmedWithBank, setConfirmedWithBank] = useState(false);
+  const markConfirmedWithBank = useCallback(() => setConfirmedWithBank(true), []);
+  const waiting = order.status === 'AWAITING_PAYMENT' && (settled !== null || expired || confirmedWithBank);
   useEffect(() => {
     if (!waiting) return;
     const timer = setTimeout(() => router.refresh(), LIVE_FALLBACK_MS);
@@ -71,6 +74,7 @@ export function OrderPanel({ order: rendered, renderedAt, stripePublishableKey }
               currency={order.currency}
               stripePublishableKey={stripePublishableKey}
               onPaid={() => setSettled('COMPLETE')}
+              onConfirmedWithBank={markConfirmedWithBank}
             />
             <CancelOrderButton orderId={order.id} onCancelled={() => setSettled('CANCELLED')} />
           </>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { loadStripe, type StripeCardChange } from '../lib/stripe-js';
+import { confirmCardPayment } from '../lib/pay-with-card';
+import { loadStripe, type StripeCardElementChangeEvent } from '../lib/stripe-js';
 
 /** What the payment form asks of the card field when it is submitted. */
 export interface CardPayment {
@@ -9,6 +10,8 @@ export interface CardPayment {
   isEmpty(): boolean;
   /** Turns the card into a Stripe PaymentMethod id; throws with Stripe's reason. */
   createPaymentMethod(): Promise<string>;
+  /** The bank's challenge (3-D Secure) for the payment payOrder left REQUIRES_ACTION; throws with Stripe's reason. */
+  confirmWithBank(clientSecret: string): Promise<void>;
 }
 
 interface StripeCardFieldProps {
@@ -29,8 +32,8 @@ export function StripeCardField({ publishableKey, onReady }: StripeCardFieldProp
       .then((stripe) => {
         if (disposed || !mountRef.current) return;
         const card = stripe.elements().create('card', { hidePostalCode: true });
-        let last: StripeCardChange = { complete: false, empty: true };
-        card.on('change', (change) => {
+        let last: Pick<StripeCardElementChangeEvent, 'empty'> = { empty: true };
+        card.on('change', (change: StripeCardElementChangeEvent) => {
           last = change;
           setProblem(change.error?.message ?? null);
         });
@@ -43,6 +46,7 @@ export function StripeCardField({ publishableKey, onReady }: StripeCardFieldProp
             if (!paymentMethod) throw new Error(error?.message ?? 'The card was not accepted.');
             return paymentMethod.id;
           },
+          confirmWithBank: (clientSecret) => confirmCardPayment(stripe, clientSecret),
         });
       })
       .catch(() => {

@@ -132,7 +132,7 @@ export const CANCEL_ORDER: TypedDocumentNode<{ cancelOrder: Pick<OrderSummary, '
   `;
 
 export const PAY_ORDER: TypedDocumentNode<
-  { payOrder: PaymentSummary },
+  { payOrder: PaymentSummary & { clientSecret: string | null } },
   { orderId: string; paymentMethodId: string | null; couponCode: string | null }
 > = gql`
   mutation PayOrder($orderId: ID!, $paymentMethodId: String, $couponCode: String) {
@@ -142,6 +142,7 @@ export const PAY_ORDER: TypedDocumentNode<
       currency
       status
       couponCode
+      clientSecret
       createdAt
     }
   }

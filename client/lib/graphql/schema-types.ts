@@ -5,7 +5,7 @@ export type Availability = 'AVAILABLE' | 'RESERVED' | 'SOLD';
 export type Category =
   'NOTES' | 'TEXTBOOKS' | 'TICKETS' | 'ELECTRONICS' | 'FURNITURE' | 'CLOTHING' | 'SPORTS' | 'OTHER';
 export type OrderStatus = 'AWAITING_PAYMENT' | 'COMPLETE' | 'CANCELLED';
-export type PaymentStatus = 'SUCCEEDED' | 'FAILED';
+export type PaymentStatus = 'SUCCEEDED' | 'FAILED' | 'PROCESSING' | 'REQUIRES_ACTION';
 
 /** A person as anyone may see them: `displayName` and `emailVerified` are public, the e-mail is not. */
 export interface Person {

@@ -8,6 +8,7 @@ export { freePort, startTestInbox, tokenFromMail, type ReceivedMail, type TestIn
 export {
   DECLINED_CARD,
   GOOD_CARD,
+  THREE_D_SECURE_CARD,
   startStripeStandIn,
   type StandInCharge,
   type StripeStandIn,

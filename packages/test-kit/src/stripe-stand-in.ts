@@ -6,6 +6,8 @@ import Stripe from 'stripe';
 /** The card Stripe's test mode declines; any other payment method succeeds. */
 export const DECLINED_CARD = 'pm_card_chargeDeclined';
 export const GOOD_CARD = 'pm_card_visa';
+/** The card whose bank asks the buyer to confirm (3-D Secure): its intent requires_action. */
+export const THREE_D_SECURE_CARD = 'pm_card_threeDSecure2Required';
 
 export interface StandInCharge {
   id: string;
@@ -14,7 +16,8 @@ export interface StandInCharge {
   paymentMethod: string;
   metadata: Record<string, string>;
   idempotencyKey: string | undefined;
-  status: 'succeeded' | 'requires_payment_method';
+  status: 'succeeded' | 'requires_payment_method' | 'requires_action' | 'canceled';
+  clientSecret?: string;
 }
 
 export interface StandInRefund {
@@ -41,6 +44,15 @@ export interface StripeStandIn {
     type: 'payment_intent.succeeded' | 'payment_intent.payment_failed',
     charge: StandInCharge,
   ): { payload: string; signature: string };
+  /** Where confirmAction and failAction send their webhooks (the gateway's /webhooks/stripe). */
+  webhookUrl: string;
+  /**
+   * The buyer confirms with the bank (what Stripe.js does in the browser): the intent succeeds
+   * and Stripe sends the signed payment_intent.succeeded webhook. Answers the webhook's HTTP status.
+   */
+  confirmAction(charge: StandInCharge): Promise<number>;
+  /** The bank refuses the confirmation: payment_intent.payment_failed is sent. */
+  failAction(charge: StandInCharge): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -66,8 +78,12 @@ function intentJson(charge: StandInCharge) {
     status: charge.status,
     payment_method: charge.paymentMethod,
     metadata: charge.metadata,
+    client_secret: charge.clientSecret ?? null,
+    next_action: charge.status === 'requires_action' ? { type: 'use_stripe_sdk', use_stripe_sdk: {} } : null,
     last_payment_error:
-      charge.status === 'succeeded' ? null : { message: 'Your card was declined.', code: 'card_declined' },
+      charge.status === 'requires_payment_method'
+        ? { message: 'Your card was declined.', code: 'card_declined' }
+        : null,
   };
 }
 
@@ -102,25 +118,49 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       });
       return { payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret }) };
     },
+    webhookUrl: '',
+    confirmAction: (charge) => settleAction(charge, 'succeeded'),
+    failAction: (charge) => settleAction(charge, 'requires_payment_method'),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 
+  async function settleAction(charge: StandInCharge, status: 'succeeded' | 'requires_payment_method') {
+    if (charge.status !== 'requires_action')
+      throw new Error(`intent ${charge.id} is ${charge.status}, not requires_action`);
+    charge.status = status;
+    const event = status === 'succeeded' ? 'payment_intent.succeeded' : 'payment_intent.payment_failed';
+    const { payload, signature } = standIn.webhook(event, charge);
+    const response = await fetch(standIn.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+      body: payload,
+    });
+    return response.status;
+  }
+
   function charge(form: Record<string, string>, idempotencyKey: string | undefined) {
     const paymentMethod = form.payment_method ?? '';
+    const id = `pi_${randomBytes(10).toString('hex')}`;
     const created: StandInCharge = {
-      id: `pi_${randomBytes(10).toString('hex')}`,
+      id,
+      clientSecret: `${id}_secret_${randomBytes(8).toString('hex')}`,
       amount: Number(form.amount),
       currency: form.currency ?? '',
       paymentMethod,
       metadata: metadataOf(form),
       idempotencyKey,
-      status: paymentMethod === DECLINED_CARD ? 'requires_payment_method' : 'succeeded',
+      status:
+        paymentMethod === DECLINED_CARD
+          ? 'requires_payment_method'
+          : paymentMethod === THREE_D_SECURE_CARD
+            ? 'requires_action'
+            : 'succeeded',
     };
     standIn.charges.push(created);
-    if (created.status === 'succeeded') return { status: 200, body: intentJson(created) };
+    if (created.status !== 'requires_payment_method') return { status: 200, body: intentJson(created) };
     return {
       status: 402,
       body: {
@@ -133,6 +173,33 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         },
       },
     };
+  }
+
+  /** The intent as it is now (a replayed create answers as it was then, as Stripe does). */
+  function retrieve(url: string) {
+    const id = url.slice('/v1/payment_intents/'.length).split('?')[0];
+    const found = standIn.charges.find((charge) => charge.id === id);
+    if (found) return { status: 200, body: intentJson(found) };
+    return {
+      status: 404,
+      body: { error: { type: 'invalid_request_error', message: `No such payment_intent: '${id}'` } },
+    };
+  }
+
+  /** Only an intent still waiting (for the buyer or a card) can be cancelled, as at Stripe. */
+  function cancel(url: string) {
+    const id = url.split('/')[3];
+    const found = standIn.charges.find((charge) => charge.id === id);
+    if (!found) return retrieve(`/v1/payment_intents/${id}`);
+    if (found.status !== 'requires_action' && found.status !== 'requires_payment_method') {
+      const message = `You cannot cancel this PaymentIntent because it has a status of ${found.status}.`;
+      return {
+        status: 400,
+        body: { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message } },
+      };
+    }
+    found.status = 'canceled';
+    return { status: 200, body: intentJson(found) };
   }
 
   function refund(form: Record<string, string>, idempotencyKey: string | undefined) {
@@ -163,10 +230,13 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     let answer = key ? answered.get(`${route} ${key}`) : undefined;
     if (!answer) {
       if (route === 'POST /v1/payment_intents') answer = charge(form, key);
-      else if (route === 'POST /v1/refunds') answer = refund(form, key);
+      else if (req.method === 'GET' && req.url?.startsWith('/v1/payment_intents/')) answer = retrieve(req.url);
+      else if (req.method === 'POST' && /^\/v1\/payment_intents\/[^/]+\/cancel$/.test(req.url ?? '')) {
+        answer = cancel(req.url!);
+      } else if (route === 'POST /v1/refunds') answer = refund(form, key);
       else
         answer = { status: 404, body: { error: { type: 'invalid_request_error', message: `No such route ${route}` } } };
-      if (key) answered.set(`${route} ${key}`, answer);
+      if (key && req.method === 'POST') answered.set(`${route} ${key}`, answer);
     }
     if (route === 'POST /v1/payment_intents') {
       if (standIn.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, standIn.delayMs));

@@ -96,3 +96,16 @@ export async function claimForResend(
     .returningAll()
     .executeTakeFirst();
 }
+
+/**
+ * The bank asks the buyer to confirm (3-D Secure): the attempt stays open, now naming its
+ * intent, so a later payOrder asks Stripe how it stands instead of sending it again.
+ */
+export async function markRequiresAction(db: Kysely<PaymentsDatabase>, id: string, providerRef: string): Promise<void> {
+  await db
+    .updateTable('paymentAttempts')
+    .set({ providerRef, failureReason: null })
+    .where('id', '=', id)
+    .where('state', '=', 'PENDING')
+    .execute();
+}

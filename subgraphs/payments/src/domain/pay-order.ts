@@ -12,12 +12,13 @@ import {
   findAttempt,
   findPendingAttempt,
   markOutcomeUnknown,
+  markRequiresAction,
   startAttempt,
 } from '../data-access/attempts.js';
 import { findCoupon, redeemCoupon } from '../data-access/coupons.js';
 import { findPaymentByAttempt, findSuccessfulPayment } from '../data-access/payments.js';
 import type { Kysely } from 'kysely';
-import type { AttemptRow, OrderCopy, PaymentRow, PaymentsDatabase } from '../data-access/payments-database.js';
+import type { AttemptRow, OrderCopy, PaymentsDatabase } from '../data-access/payments-database.js';
 import { amountDue, formatAmount } from './amount-due.js';
 import { awaitOrderCopy } from './await-order-copy.js';
 import { limitCouponGuesses } from './coupon-guesses.js';
@@ -25,7 +26,7 @@ import type { PaymentsDeps } from './payments-deps.js';
 import { assertRecorded, expiresTooSoon, recordCharge, recordDecline } from './record-charge.js';
 import { lockOrderCopy } from '../data-access/order-copies.js';
 import { holdOrderForAttempt } from './hold-order.js';
-import { awaitPaymentOutcome, type PaymentAnswer } from './payment-answer.js';
+import { awaitPaymentOutcome, requiresAction, type PaymentAnswer } from './payment-answer.js';
 
 export interface PayOrderInput {
   orderId: string;
@@ -106,11 +107,29 @@ async function awaitAttempt(deps: PaymentsDeps, orderId: string): Promise<Attemp
       if (attempt) return attempt;
       throw new PaymentFailedError('Another payment of this order just failed; please try again');
     }
+    // Its bank asks the buyer to confirm (3-D Secure): both requests answer that.
+    if (pending.providerRef) return pending;
     if (pending.failureReason !== null || Date.now() > deadline) {
       throw new PaymentFailedError('Another payment of this order is under way; please try again in a moment');
     }
     await sleep(100);
   }
+}
+
+/**
+ * An attempt waiting for the buyer's bank is closed when the bank refused it (its webhook may
+ * not have come yet), or when the buyer now pays with another card: its intent is cancelled
+ * first, so it can never be charged as well (one confirmed meanwhile cannot be, and is kept).
+ */
+async function closedWhileWaiting(deps: PaymentsDeps, attempt: AttemptRow, input: PayOrderInput): Promise<boolean> {
+  if (!deps.stripe || !attempt.providerRef) return false;
+  const otherCard = !!input.paymentMethodId && input.paymentMethodId !== attempt.paymentMethodId;
+  const result = otherCard
+    ? await deps.stripe.cancel(attempt.providerRef)
+    : await deps.stripe.retrieve(attempt.providerRef);
+  if (result.outcome !== 'declined') return false;
+  await recordDecline(deps, attempt, result.reason, result.providerRef);
+  return true;
 }
 
 /**
@@ -121,30 +140,46 @@ async function awaitAttempt(deps: PaymentsDeps, orderId: string): Promise<Attemp
 async function attemptToCharge(deps: PaymentsDeps, order: OrderCopy, input: PayOrderInput): Promise<AttemptRow> {
   const pending = await findPendingAttempt(deps.db, order.id);
   if (!pending) return openAttempt(deps, order, input);
+  // Sent, and waiting for the buyer's bank (3-D Secure): Stripe is asked how it stands, never
+  // sent again; once it is closed (refused, or given up for another card) this request tries its card.
+  if (pending.providerRef) {
+    return (await closedWhileWaiting(deps, pending, input)) ? openAttempt(deps, order, input) : pending;
+  }
   const resend = await claimForResend(deps.db, pending.id, new Date(Date.now() - STALE_ATTEMPT_MS));
   return resend ?? awaitAttempt(deps, order.id);
 }
 
 /** Sends the attempt to the provider (again, if it was sent before: same key, same charge). */
-async function chargeAttempt(deps: PaymentsDeps, attempt: AttemptRow): Promise<PaymentRow> {
+async function chargeAttempt(deps: PaymentsDeps, attempt: AttemptRow): Promise<PaymentAnswer> {
   if (attempt.state === 'SUCCEEDED') {
     const payment = await findPaymentByAttempt(deps.db, attempt.id);
-    if (payment) return payment;
+    if (payment) return awaitPaymentOutcome(deps, payment);
   }
-  if (attempt.amountCents === 0) return assertRecorded(await recordCharge(deps, attempt, null));
+  if (attempt.amountCents === 0)
+    return awaitPaymentOutcome(deps, assertRecorded(await recordCharge(deps, attempt, null)));
   if (!deps.stripe || !attempt.paymentMethodId) throw new PaymentFailedError('No payment method can pay this order');
-  const result = await deps.stripe.charge({
-    amountCents: attempt.amountCents,
-    currency: attempt.currency,
-    paymentMethodId: attempt.paymentMethodId,
-    orderId: attempt.orderId,
-    attemptId: attempt.id,
-    idempotencyKey: attempt.idempotencyKey,
-  });
-  if (result.outcome === 'succeeded') return assertRecorded(await recordCharge(deps, attempt, result.providerRef));
+  const result = attempt.providerRef
+    ? await deps.stripe.retrieve(attempt.providerRef)
+    : await deps.stripe.charge({
+        amountCents: attempt.amountCents,
+        currency: attempt.currency,
+        paymentMethodId: attempt.paymentMethodId,
+        orderId: attempt.orderId,
+        attemptId: attempt.id,
+        idempotencyKey: attempt.idempotencyKey,
+      });
+  if (result.outcome === 'succeeded') {
+    return awaitPaymentOutcome(deps, assertRecorded(await recordCharge(deps, attempt, result.providerRef)));
+  }
   if (result.outcome === 'declined') {
     await recordDecline(deps, attempt, result.reason, result.providerRef);
     throw new PaymentFailedError(result.reason);
+  }
+  if (result.outcome === 'requires_action') {
+    // Nothing is charged until the buyer confirms with the bank. The attempt stays open and the
+    // order held: the webhook (or a later payOrder, which asks Stripe) settles it.
+    await markRequiresAction(deps.db, attempt.id, result.providerRef);
+    return requiresAction(attempt, result.providerRef, result.clientSecret);
   }
   // Nothing is recorded as paid. The attempt stays open: paying again re-sends it with the same
   // key (one charge at most), and Stripe's webhook settles it if the charge did go through.
@@ -174,7 +209,8 @@ export async function payOrder(
   return limitCouponGuesses(deps.redis, buyer.userId, input.couponCode, async () => {
     const attempt = await attemptToCharge(deps, order, input);
     // An attempt already charged (a double click's twin finished it) needs no hold any more.
-    if (attempt.state === 'PENDING') await holdOrderForAttempt(deps, attempt);
-    return awaitPaymentOutcome(deps, await chargeAttempt(deps, attempt));
+    // One waiting for the buyer's bank was held before it was first sent.
+    if (attempt.state === 'PENDING' && !attempt.providerRef) await holdOrderForAttempt(deps, attempt);
+    return chargeAttempt(deps, attempt);
   });
 }

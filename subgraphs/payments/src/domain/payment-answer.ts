@@ -1,9 +1,13 @@
 import { OrderNotPayableError } from '@stuffmart/common';
-import type { OrderCopyStatus, PaymentRow } from '../data-access/payments-database.js';
+import type { AttemptRow, OrderCopyStatus, PaymentRow } from '../data-access/payments-database.js';
 import { awaitOrderCopyState } from './await-order-copy-state.js';
 import type { PaymentsDeps } from './payments-deps.js';
 
-export type PaymentAnswer = Omit<PaymentRow, 'status'> & { status: 'SUCCEEDED' | 'FAILED' | 'PROCESSING' };
+export type PaymentAnswer = Omit<PaymentRow, 'status'> & {
+  status: 'SUCCEEDED' | 'FAILED' | 'PROCESSING' | 'REQUIRES_ACTION';
+  /** Only in payOrder's answer to the buyer, only while REQUIRES_ACTION. */
+  clientSecret?: string | null;
+};
 
 /** How long payOrder waits for the order's completion before it answers PROCESSING. */
 const OUTCOME_WAIT_MS = 3000;
@@ -36,4 +40,23 @@ export async function awaitPaymentOutcome(deps: PaymentsDeps, payment: PaymentRo
   }
   if (status === 'CANCELLED') throw new OrderNotPayableError('CANCELLED');
   return paymentAnswer(payment, status);
+}
+
+/**
+ * The attempt waits for the buyer's bank (3-D Secure): nothing is charged yet, so there is no
+ * payment row; the answer is the attempt, with the secret Stripe.js needs to finish it.
+ */
+export function requiresAction(attempt: AttemptRow, providerRef: string, clientSecret: string): PaymentAnswer {
+  return {
+    id: attempt.id,
+    orderId: attempt.orderId,
+    attemptId: attempt.id,
+    amountCents: attempt.amountCents,
+    currency: attempt.currency,
+    couponCode: attempt.couponCode,
+    providerRef,
+    createdAt: attempt.createdAt,
+    status: 'REQUIRES_ACTION',
+    clientSecret,
+  };
 }

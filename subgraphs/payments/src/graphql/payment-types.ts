@@ -5,6 +5,7 @@ export enum PaymentStatusEnum {
   SUCCEEDED = 'SUCCEEDED',
   FAILED = 'FAILED',
   PROCESSING = 'PROCESSING',
+  REQUIRES_ACTION = 'REQUIRES_ACTION',
 }
 
 registerEnumType(PaymentStatusEnum, {
@@ -13,6 +14,10 @@ registerEnumType(PaymentStatusEnum, {
     PROCESSING: {
       description:
         "Charged, but the order's completion could not be confirmed in time (a fault): the order then ends COMPLETE, or CANCELLED with the charge given back; orderStatusChanged tells which",
+    },
+    REQUIRES_ACTION: {
+      description:
+        "The card's bank asks the buyer to confirm (3-D Secure): the client finishes it with Stripe.js and clientSecret; the order completes when Stripe reports success",
     },
   },
 });
@@ -52,6 +57,12 @@ export class Payment {
 
   @Field(() => String, { nullable: true, description: 'The Stripe PaymentIntent id; null when nothing was charged' })
   providerRef!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The PaymentIntent's client secret; only to the buyer, only while REQUIRES_ACTION",
+  })
+  clientSecret?: string | null;
 
   @Field(() => Date)
   createdAt!: Date;

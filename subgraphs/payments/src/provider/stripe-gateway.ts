@@ -3,6 +3,8 @@ import Stripe from 'stripe';
 export type ChargeResult =
   | { outcome: 'succeeded'; providerRef: string }
   | { outcome: 'declined'; reason: string; providerRef: string | null }
+  /** The card's bank asks the buyer to confirm (3-D Secure); Stripe.js finishes it with the secret. */
+  | { outcome: 'requires_action'; providerRef: string; clientSecret: string }
   /** No answer we can trust (network, provider error): the charge may or may not exist. */
   | { outcome: 'unknown'; reason: string };
 
@@ -24,6 +26,23 @@ function clientOptions(apiUrl: string | undefined): Stripe.StripeConfig {
     protocol: url.protocol === 'https:' ? 'https' : 'http',
     maxNetworkRetries: 1,
   };
+}
+
+function resultOf(intent: Stripe.PaymentIntent): ChargeResult {
+  if (intent.status === 'succeeded') return { outcome: 'succeeded', providerRef: intent.id };
+  if (intent.status === 'requires_payment_method' || intent.status === 'canceled') {
+    return {
+      outcome: 'declined',
+      reason: intent.last_payment_error?.message ?? 'The card was declined',
+      providerRef: intent.id,
+    };
+  }
+  if (intent.status === 'requires_action' && intent.client_secret) {
+    return { outcome: 'requires_action', providerRef: intent.id, clientSecret: intent.client_secret };
+  }
+  // processing, …: not settled yet. The attempt stays open and the webhook (or a retry with the
+  // same key) settles it; calling it declined could lead the buyer to pay twice.
+  return { outcome: 'unknown', reason: `The payment is ${intent.status.replace(/_/g, ' ')}` };
 }
 
 /**
@@ -58,18 +77,7 @@ export class StripeGateway {
         },
         { idempotencyKey: request.idempotencyKey },
       );
-      if (intent.status === 'succeeded') return { outcome: 'succeeded', providerRef: intent.id };
-      if (intent.status === 'requires_payment_method' || intent.status === 'canceled') {
-        return {
-          outcome: 'declined',
-          reason: intent.last_payment_error?.message ?? 'The card was declined',
-          providerRef: intent.id,
-        };
-      }
-      // processing, requires_action, …: not settled yet. The attempt stays open and the
-      // webhook (or a retry with the same key) settles it; calling it declined could lead the
-      // buyer to pay twice.
-      return { outcome: 'unknown', reason: `The payment is ${intent.status.replace(/_/g, ' ')}` };
+      return resultOf(intent);
     } catch (error) {
       if (error instanceof Stripe.errors.StripeCardError) {
         return { outcome: 'declined', reason: error.message, providerRef: error.payment_intent?.id ?? null };
@@ -78,6 +86,27 @@ export class StripeGateway {
         return { outcome: 'declined', reason: error.message, providerRef: error.payment_intent?.id ?? null };
       }
       return { outcome: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** The intent as it is now: after the buyer's confirmation it has settled (or failed). */
+  async retrieve(paymentIntentId: string): Promise<ChargeResult> {
+    try {
+      return resultOf(await this.stripe.paymentIntents.retrieve(paymentIntentId));
+    } catch (error) {
+      return { outcome: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /**
+   * Gives up an intent still waiting for the buyer's bank. One that succeeded meanwhile cannot be
+   * cancelled: then (or when Stripe cannot be reached) the answer is how it stands now.
+   */
+  async cancel(paymentIntentId: string): Promise<ChargeResult> {
+    try {
+      return resultOf(await this.stripe.paymentIntents.cancel(paymentIntentId));
+    } catch {
+      return this.retrieve(paymentIntentId);
     }
   }
 
