@@ -119,32 +119,51 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       return { data, code };
     };
     const PASSWORD = 'correct horse battery';
-    // Gives up after a minute: a system that never lets anyone sign up fails the run, not hangs it.
-    const signUp = async (email: string) => {
+    // Each setup step is tried for a minute, then fails the run with the last answer's errors:
+    // a system that never lets anyone sign up fails the run, not hangs it, and says why.
+    const setUp = async (
+      what: string,
+      field: string,
+      query: string,
+      variables: Record<string, unknown>,
+      token?: string,
+    ) => {
+      let body: any;
       for (let tries = 0; tries < 120; tries++) {
-        const body = await call(`mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
-          input: { email, password: PASSWORD, displayName: email.split('@')[0] },
-        });
-        if (body.data?.signUp) return body.data.signUp.accessToken as string;
+        body = await call(query, variables, token);
+        if (body.data?.[field]) return body.data[field];
         await sleep(500);
       }
-      throw new Error(`chaos: could not sign up ${email}`);
+      throw new Error(`chaos: could not ${what}: ${JSON.stringify(body?.errors)}`);
     };
+    const signUp = async (email: string) =>
+      (
+        await setUp('sign up', 'signUp', `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+          input: { email, password: PASSWORD, displayName: email.split('@')[0] },
+        })
+      ).accessToken as string;
     // The admin as an operator makes one (`npm run admin -- grant`); signing in again carries the role.
     await signUp(admin);
     await changeRole(loadConfig(adminCommandConfigSchema, { ...env, DATABASE_URL }), admin, 'ADMIN');
     const adminToken = (
-      await call(`mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
-        input: { email: admin, password: PASSWORD },
-      })
-    ).data.signIn.accessToken as string;
+      await setUp(
+        'sign in the admin',
+        'signIn',
+        `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
+        {
+          input: { email: admin, password: PASSWORD },
+        },
+      )
+    ).accessToken as string;
     const coupon = (
-      await call(
+      await setUp(
+        'create the coupon',
+        'createCoupon',
         `mutation { createCoupon(input: { percentOff: 100, maxRedemptions: 1000000 }) { code } }`,
         {},
         adminToken,
       )
-    ).data.createCoupon.code as string;
+    ).code as string;
     const seller = await signUp(`seller-${randomBytes(4).toString('hex')}@chaos.test`);
 
     const list = () =>
