@@ -1,6 +1,7 @@
 /**
- * `npm run chaos`: the fault-injection run (see run-chaos.ts). Prints a table of what held and
- * exits 1 when something did not.
+ * `npm run chaos`: the fault-injection run (see run-chaos.ts). Prints what each fault cost the
+ * clients (answers by code, recovery time) and a table of what held, and exits 1 when an
+ * invariant broke or a fault was not recovered from within 30 s.
  */
 import { formatReport, runChaos } from './run-chaos.js';
 
