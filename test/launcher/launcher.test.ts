@@ -69,6 +69,8 @@ afterAll(async () => {
   }
 }, 60_000);
 
+// Each test starts every service as `npm start` does: on a busy two-core machine that alone can
+// take most of a minute, hence the roomy timeouts (they bound a hang, they time nothing).
 describe('npm start', () => {
   it('restarts a service killed with SIGKILL, saying so, with the gateway not ready while it is gone; SIGTERM to npm then leaves no process behind', async () => {
     const system = await npmStart();
@@ -93,7 +95,7 @@ describe('npm start', () => {
       'every process of npm start to end',
     );
     await npmExited;
-  });
+  }, 150_000);
 
   it('takes every service with it when the launcher itself is killed', async () => {
     const system = await npmStart();
@@ -109,5 +111,5 @@ describe('npm start', () => {
       'every service to end',
     );
     system.npm.kill('SIGTERM');
-  });
+  }, 150_000);
 });

@@ -37,13 +37,13 @@ export async function reservedSale(system: TestSystem, priceCents = 2000): Promi
 }
 
 /** Waits until the order reads `status` for its buyer, and returns what it reads. */
-export async function orderReads(system: TestSystem, sale: Sale, status: string): Promise<any> {
+export async function orderReads(system: TestSystem, sale: Sale, status: string, timeoutMs = 5000): Promise<any> {
   return eventually(
     async () => {
       const { body } = await system.graphql<any>(ORDER_STATE, { id: sale.orderId }, { token: sale.buyer.token });
       return body.data?.order?.status === status ? body.data.order : undefined;
     },
-    5000,
+    timeoutMs,
     `order ${status}`,
   );
 }
