@@ -29,9 +29,23 @@ export async function generateMetadata({ params }: StuffPageProps): Promise<Meta
   const stuff = page.data?.stuff;
   if (!stuff) return { title: isMissing(page) || page.data ? 'Stuff not found' : 'Stuff' };
   const price = formatPrice(stuff.priceCents, stuff.currency);
+  const description = stuff.description
+    ? excerpt(`${price}. ${stuff.description}`, 160)
+    : `${stuff.title} for ${price}.`;
+  const cover = stuff.photos[0];
+  // A link preview (chat apps, social sites) shows the cover photo, the title and the price.
   return {
     title: `${stuff.title}, ${price}`,
-    description: stuff.description ? excerpt(`${price}. ${stuff.description}`, 160) : `${stuff.title} for ${price}.`,
+    description,
+    openGraph: {
+      type: 'website',
+      siteName: 'Stuffmart',
+      title: `${stuff.title}, ${price}`,
+      description,
+      url: `/stuff/${stuff.id}`,
+      images: cover ? [{ url: cover.url, width: cover.width, height: cover.height, alt: stuff.title }] : [],
+    },
+    twitter: { card: cover ? 'summary_large_image' : 'summary' },
   };
 }
 
