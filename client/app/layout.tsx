@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { ApolloWrapper } from '../components/apollo-wrapper';
 import { SiteHeader } from '../components/site-header';
+import { TimeZoneCookie } from '../components/time-zone-cookie';
 import { VerifyEmailBanner } from '../components/verify-email-banner';
 import type { Viewer } from '../lib/graphql/schema-types';
 import { requestOrigin } from '../lib/request-origin';
@@ -41,6 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <ApolloWrapper>
+          <TimeZoneCookie />
           <SiteHeader viewer={viewer} />
           <VerifyEmailBanner viewer={viewer} />
           <main id="main" className="container" tabIndex={-1}>

@@ -178,6 +178,29 @@ describe('the storefront looks like a shop', () => {
     expect(catalogue).toMatch(/<meta property="og:image" content="https?:\/\/[^"]+"/);
   });
 
+  it('shows times in the visitor’s own zone, relative with the exact time in a tooltip, without a hydration mismatch', async () => {
+    const page = await storefront.newPage(DESKTOP, { timezoneId: 'Asia/Tokyo' });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${storefront.origin}/stuff/${lampId}`);
+    const listed = page.locator('.stuff-detail time');
+    await expect.poll(() => listed.getAttribute('title')).toMatch(/GMT\+9$/);
+    expect(await listed.innerText()).toMatch(/^(just now|\d+ minutes? ago)$/);
+
+    // From the next page on the server already renders in that zone: the browser told it in a cookie.
+    await page.reload();
+    const cookie = (await page.context().cookies(storefront.origin)).find((one) => one.name === 'tz');
+    expect(cookie?.value).toBe('Asia/Tokyo');
+    const html = await (
+      await fetch(`${storefront.origin}/stuff/${lampId}`, { headers: { cookie: 'tz=Asia/Tokyo' } })
+    ).text();
+    expect(html).toMatch(/<time dateTime="[^"]+" title="[^"]+GMT\+9">/);
+    expect(problems.filter((problem) => /hydrat/i.test(problem))).toEqual([]);
+  });
+
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`shows a stuff page with its gallery at ${name} width`, async () => {
       const page = await storefront.newPage(viewport);

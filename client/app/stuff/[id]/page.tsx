@@ -5,10 +5,10 @@ import { LiveAvailability } from '../../../components/live-availability';
 import { PersonName } from '../../../components/person-name';
 import { PhotoGallery } from '../../../components/photo-gallery';
 import { ProblemNotice } from '../../../components/problem-notice';
+import { VisitorTime } from '../../../components/visitor-time';
 import { categoryLabel } from '../../../lib/categories';
 import { excerpt } from '../../../lib/excerpt';
 import { findHeldOrder } from '../../../lib/find-held-order';
-import { formatDate } from '../../../lib/format-date';
 import { STUFF } from '../../../lib/graphql/queries';
 import { loadPageData, type PageData } from '../../../lib/load-page-data';
 import { formatPrice } from '../../../lib/money';
@@ -86,7 +86,7 @@ export default async function StuffPage({ params }: StuffPageProps) {
         <p className="description">{stuff.description || 'The seller did not describe it.'}</p>
       </section>
       <p className="muted">
-        Sold by <PersonName person={stuff.seller} /> · listed {formatDate(stuff.createdAt)}
+        Sold by <PersonName person={stuff.seller} /> · listed <VisitorTime iso={stuff.createdAt} />
       </p>
       {isSeller ? (
         <p>
