@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStuffViaApi, signUpViaApi, uploadPhotoViaApi } from './support/api.js';
 import { screenshot } from './support/browser.js';
+import { errorBeside, sellInBrowser, signUpInBrowser } from './support/storefront.js';
 import { startStorefront, STOREFRONT_START_TIMEOUT, type Storefront } from './support/storefront-system.js';
 
 let storefront: Storefront;
@@ -199,6 +200,51 @@ describe('the storefront looks like a shop', () => {
     ).text();
     expect(html).toMatch(/<time dateTime="[^"]+" title="[^"]+GMT\+9">/);
     expect(problems.filter((problem) => /hydrat/i.test(problem))).toEqual([]);
+  });
+
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    it(`shows every wrong field of the sell form at once at ${name} width, before sending anything`, async () => {
+      const page = await storefront.newPage(viewport);
+      await signUpInBrowser(page, storefront.origin, `sell-form-${name}-${Date.now()}@example.com`);
+      await page.goto(`${storefront.origin}/sell`);
+      await page.getByLabel('Title').fill('   ');
+      await page.getByLabel('Price').fill('twelve');
+      await page.getByRole('button', { name: 'Put it on sale' }).click();
+      await page.locator('form').getByRole('alert').waitFor();
+      expect(await errorBeside(page, 'Title')).toBe('Give it a title.');
+      expect(await errorBeside(page, 'Price')).toBe('Enter a price such as 12.50.');
+      // The first field to fix has the focus.
+      expect(await page.getByLabel('Title').evaluate((input) => input === input.ownerDocument.activeElement)).toBe(
+        true,
+      );
+      expect(new URL(page.url()).pathname).toBe('/sell');
+      // Nothing sticks out sideways: the page is as wide as the screen.
+      expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await screenshot(page, `design-sell-form-${name}`);
+    });
+  }
+
+  it('shows a reserved stuff’s edit page disabled, with the reason, instead of refusing after Save', async () => {
+    const page = await storefront.newPage(DESKTOP);
+    await signUpInBrowser(page, storefront.origin, `locked-seller-${Date.now()}@example.com`);
+    const path = await sellInBrowser(page, storefront.origin, 'Bike helmet', '20');
+    const buyer = await signUpViaApi(storefront.system, `locked-buyer-${Date.now()}@example.com`);
+    const { body } = await storefront.system.graphql<{ buyStuff: { id: string } }>(
+      'mutation ($id: ID!) { buyStuff(stuffId: $id) { id } }',
+      { id: path.split('/').at(-1) },
+      { token: buyer },
+    );
+    expect(body.errors).toBeUndefined();
+
+    await page.goto(`${storefront.origin}${path}/edit`);
+    await page
+      .getByRole('note')
+      .getByText('A buyer is checking this stuff out right now, so it cannot be edited.')
+      .waitFor();
+    expect(await page.getByLabel('Title').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Price').isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+    await screenshot(page, 'design-edit-reserved-desktop');
   });
 
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
