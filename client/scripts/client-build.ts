@@ -27,18 +27,57 @@ async function isUpToDate(): Promise<boolean> {
   return Math.max(...changed) < built;
 }
 
-function runNextBuild(): Promise<void> {
+/** What `npm start` shows while it waits: Next's own build lines, and a heartbeat when Next is quiet. */
+export type BuildProgress = (line: string) => void;
+
+const HEARTBEAT_MS = 5_000;
+
+function runNextBuild(onProgress?: BuildProgress): Promise<void> {
   return new Promise((resolve, reject) => {
+    const started = Date.now();
+    let lastLine = started;
+    let pending = '';
+    const pass = (chunk: Buffer) => {
+      if (!onProgress) return;
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines.map((text) => text.trimEnd()).filter(Boolean)) {
+        lastLine = Date.now();
+        onProgress(line);
+      }
+    };
+    // Next says nothing for long stretches (compiling, type checking): a line every few seconds says we are alive.
+    const heartbeat = onProgress
+      ? setInterval(() => {
+          if (Date.now() - lastLine < HEARTBEAT_MS) return;
+          lastLine = Date.now();
+          onProgress(`still building… ${Math.round((Date.now() - started) / 1000)} s`);
+        }, 1_000)
+      : null;
     const child = spawn(process.execPath, [NEXT_BIN, 'build'], {
       cwd: CLIENT_DIR,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed:\n${output}`))));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      pass(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      pass(chunk);
+    });
+    child.on('error', (error) => {
+      if (heartbeat) clearInterval(heartbeat);
+      reject(error);
+    });
+    child.on('exit', (code) => {
+      if (heartbeat) clearInterval(heartbeat);
+      if (code === 0) resolve();
+      else reject(new Error(`next build failed:\n${output}`));
+    });
   });
 }
 
@@ -47,7 +86,8 @@ function runNextBuild(): Promise<void> {
  * and `npm start` may run beside them; two builds into one .next would trample each
  * other, so the first takes a lock (an atomic mkdir) and the others wait for it.
  */
-export async function ensureClientBuild(): Promise<void> {
+export async function ensureClientBuild(onProgress?: BuildProgress): Promise<void> {
+  let toldWaiting = false;
   for (;;) {
     try {
       mkdirSync(LOCK);
@@ -56,12 +96,19 @@ export async function ensureClientBuild(): Promise<void> {
       // A lock older than any build could take was left by a killed run.
       const lock = statSync(LOCK, { throwIfNoEntry: false });
       if (lock && Date.now() - lock.mtimeMs > 10 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+      if (!toldWaiting) onProgress?.('waiting for another build of the storefront to finish…');
+      toldWaiting = true;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
   try {
-    if (await isUpToDate()) return;
-    await runNextBuild();
+    if (await isUpToDate()) {
+      onProgress?.('up to date, no build needed');
+      return;
+    }
+    onProgress?.('building (the first start, or the sources changed; a minute or two)…');
+    await runNextBuild(onProgress);
+    onProgress?.('built');
     // Next writes next-env.d.ts at every build. It is generated, git-ignored and not in
     // Prettier's style, so it is removed to keep `npm run lint` green after the tests.
     rmSync(path.join(CLIENT_DIR, 'next-env.d.ts'), { force: true });
