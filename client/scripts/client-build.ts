@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reportBuildProgress, type BuildProgress } from './build-progress.js';
 
 export const CLIENT_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const NEXT_BIN = path.join(CLIENT_DIR, '../node_modules/next/dist/bin/next');
@@ -27,34 +28,9 @@ async function isUpToDate(): Promise<boolean> {
   return Math.max(...changed) < built;
 }
 
-/** What `npm start` shows while it waits: Next's own build lines, and a heartbeat when Next is quiet. */
-export type BuildProgress = (line: string) => void;
-
-const HEARTBEAT_MS = 5_000;
-
 function runNextBuild(onProgress?: BuildProgress): Promise<void> {
   return new Promise((resolve, reject) => {
-    const started = Date.now();
-    let lastLine = started;
-    let pending = '';
-    const pass = (chunk: Buffer) => {
-      if (!onProgress) return;
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines.map((text) => text.trimEnd()).filter(Boolean)) {
-        lastLine = Date.now();
-        onProgress(line);
-      }
-    };
-    // Next says nothing for long stretches (compiling, type checking): a line every few seconds says we are alive.
-    const heartbeat = onProgress
-      ? setInterval(() => {
-          if (Date.now() - lastLine < HEARTBEAT_MS) return;
-          lastLine = Date.now();
-          onProgress(`still building… ${Math.round((Date.now() - started) / 1000)} s`);
-        }, 1_000)
-      : null;
+    const progress = onProgress ? reportBuildProgress(onProgress) : null;
     const child = spawn(process.execPath, [NEXT_BIN, 'build'], {
       cwd: CLIENT_DIR,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
@@ -63,18 +39,18 @@ function runNextBuild(onProgress?: BuildProgress): Promise<void> {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      pass(chunk);
+      progress?.take(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      pass(chunk);
+      progress?.take(chunk);
     });
     child.on('error', (error) => {
-      if (heartbeat) clearInterval(heartbeat);
+      progress?.stop();
       reject(error);
     });
     child.on('exit', (code) => {
-      if (heartbeat) clearInterval(heartbeat);
+      progress?.stop();
       if (code === 0) resolve();
       else reject(new Error(`next build failed:\n${output}`));
     });
