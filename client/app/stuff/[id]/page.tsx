@@ -70,29 +70,34 @@ export default async function StuffPage({ params }: StuffPageProps) {
   return (
     <article className="stuff-detail">
       <h1>{stuff.title}</h1>
-      <PhotoGallery photos={stuff.photos} title={stuff.title} />
-      <p className="price price-large">{formatPrice(stuff.priceCents, stuff.currency)}</p>
-      <p className="category">
-        Category: <Link href={`/?category=${stuff.category}`}>{categoryLabel(stuff.category)}</Link>
-      </p>
-      <LiveAvailability
-        stuffId={stuff.id}
-        initial={{ availability: stuff.availability, reservedUntil: stuff.reservedUntil }}
-        viewer={viewer ? (isSeller ? 'seller' : 'buyer') : 'anonymous'}
-        heldOrderId={heldOrderId}
-      />
-      <section aria-labelledby="description-title">
-        <h2 id="description-title">Description</h2>
-        <p className="description">{stuff.description || 'The seller did not describe it.'}</p>
-      </section>
-      <p className="muted">
-        Sold by <PersonName person={stuff.seller} /> · listed <VisitorTime iso={stuff.createdAt} />
-      </p>
-      {isSeller ? (
-        <p>
-          <Link href={`/stuff/${stuff.id}/edit`}>Edit this stuff</Link>
-        </p>
-      ) : null}
+      {/* On a wide screen the photos sit beside the price and BUY, not above them. */}
+      <div className={stuff.photos.length > 0 ? 'stuff-layout' : undefined}>
+        <PhotoGallery photos={stuff.photos} title={stuff.title} />
+        <div className="stuff-info">
+          <p className="price price-large">{formatPrice(stuff.priceCents, stuff.currency)}</p>
+          <p className="category">
+            Category: <Link href={`/?category=${stuff.category}`}>{categoryLabel(stuff.category)}</Link>
+          </p>
+          <LiveAvailability
+            stuffId={stuff.id}
+            initial={{ availability: stuff.availability, reservedUntil: stuff.reservedUntil }}
+            viewer={viewer ? (isSeller ? 'seller' : 'buyer') : 'anonymous'}
+            heldOrderId={heldOrderId}
+          />
+          <section aria-labelledby="description-title">
+            <h2 id="description-title">Description</h2>
+            <p className="description">{stuff.description || 'The seller did not describe it.'}</p>
+          </section>
+          <p className="muted">
+            Sold by <PersonName person={stuff.seller} /> · listed <VisitorTime iso={stuff.createdAt} />
+          </p>
+          {isSeller ? (
+            <p>
+              <Link href={`/stuff/${stuff.id}/edit`}>Edit this stuff</Link>
+            </p>
+          ) : null}
+        </div>
+      </div>
     </article>
   );
 }
