@@ -17,6 +17,14 @@ import { loadPageData } from '../lib/load-page-data';
 export const metadata: Metadata = {
   title: { absolute: 'Stuffmart: notes, tickets, gear and digital goods from students' },
   description: 'Browse what students sell on Stuffmart: lecture notes, event tickets, gear and digital goods.',
+  openGraph: {
+    type: 'website',
+    siteName: 'Stuffmart',
+    title: 'Stuffmart: notes, tickets, gear and digital goods from students',
+    description: 'Browse what students sell on Stuffmart: lecture notes, event tickets, gear and digital goods.',
+    url: '/',
+    images: [{ url: '/apple-icon.png', width: 180, height: 180, alt: 'Stuffmart' }],
+  },
 };
 
 interface CataloguePageProps {

@@ -1,5 +1,5 @@
-import { formatDate } from '../lib/format-date';
 import type { CouponSummary } from '../lib/graphql/schema-types';
+import { VisitorTime } from './visitor-time';
 
 export function CouponTable({ coupons }: { coupons: CouponSummary[] }) {
   if (coupons.length === 0) return <p className="empty">No coupons yet.</p>;
@@ -24,9 +24,9 @@ export function CouponTable({ coupons }: { coupons: CouponSummary[] }) {
               <td>
                 {coupon.redemptions} of {coupon.maxRedemptions}
               </td>
-              <td>{coupon.expiresAt ? formatDate(coupon.expiresAt) : 'Never'}</td>
+              <td>{coupon.expiresAt ? <VisitorTime iso={coupon.expiresAt} /> : 'Never'}</td>
               <td>
-                {formatDate(coupon.createdAt)} by {coupon.createdBy.displayName}
+                <VisitorTime iso={coupon.createdAt} /> by {coupon.createdBy.displayName}
               </td>
             </tr>
           ))}

@@ -9,6 +9,7 @@ import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-error
 import { CREATE_STUFF, UPDATE_STUFF } from '../lib/graphql/mutations';
 import type { Category, Photo } from '../lib/graphql/schema-types';
 import { parsePrice, priceInputValue } from '../lib/money';
+import { stuffFormProblems } from '../lib/stuff-form-rules';
 import { FormAlert } from './form-alert';
 import { PhotoUploader } from './photo-uploader';
 import { SelectField } from './select-field';
@@ -38,6 +39,11 @@ const REFUSED_EDITS = {
 };
 
 interface StuffFormProps {
+  /**
+   * Why the stuff cannot be edited now (reserved or sold): the whole form is then shown
+   * disabled under this reason, rather than refused after Save.
+   */
+  locked?: string | null;
   /** Absent: sell something new. */
   stuff?: {
     id: string;
@@ -50,7 +56,14 @@ interface StuffFormProps {
   };
 }
 
-export function StuffForm({ stuff }: StuffFormProps) {
+/** Takes the seller to the first field to fix, in the form's order, as a screen reader would meet it. */
+function focusFirstProblem(form: HTMLFormElement, problems: Record<string, string>): void {
+  const first = INPUTS.find((input) => problems[input]);
+  const element = first ? form.elements.namedItem(first) : null;
+  if (element instanceof HTMLElement) element.focus();
+}
+
+export function StuffForm({ stuff, locked = null }: StuffFormProps) {
   const router = useRouter();
   const [createStuff, creating] = useMutation(CREATE_STUFF);
   const [updateStuff, updating] = useMutation(UPDATE_STUFF);
@@ -66,12 +79,17 @@ export function StuffForm({ stuff }: StuffFormProps) {
     const description = String(form.get('description') ?? '');
     const chosen = form.get('category');
     const category = isCategory(chosen) ? chosen : 'OTHER';
-    const priceCents = parsePrice(String(form.get('price') ?? ''), currency);
-    if (priceCents === null) {
+    const price = String(form.get('price') ?? '');
+    const problems = stuffFormProblems({ title, description, price, currency });
+    const priceCents = parsePrice(price, currency);
+    if (Object.keys(problems).length > 0 || priceCents === null) {
       setErrors({
-        fields: { price: 'Enter a price such as 12.50.' },
-        summary: 'Please correct the fields marked below.',
+        fields: problems,
+        summary: photos.uploading
+          ? 'Please correct the fields marked below, and wait until every photo has finished uploading.'
+          : 'Please correct the fields marked below.',
       });
+      focusFirstProblem(event.currentTarget, problems);
       return;
     }
     if (photos.uploading) {
@@ -99,57 +117,65 @@ export function StuffForm({ stuff }: StuffFormProps) {
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={submit} noValidate aria-describedby={locked ? 'stuff-form-locked' : undefined}>
+      {locked ? (
+        <p className="notice" id="stuff-form-locked" role="note">
+          {locked}
+        </p>
+      ) : null}
       <FormAlert message={errors.summary} />
-      <TextField
-        name="title"
-        label="Title"
-        defaultValue={stuff?.title}
-        required
-        maxLength={200}
-        error={errors.fields.title}
-      />
-      <TextField
-        name="description"
-        label="Description"
-        multiline
-        defaultValue={stuff?.description}
-        hint="Condition, edition, where to pick it up: anything a buyer should know."
-        maxLength={5000}
-        error={errors.fields.description}
-      />
-      <TextField
-        name="price"
-        label="Price"
-        inputMode="decimal"
-        defaultValue={stuff ? priceInputValue(stuff.priceCents, stuff.currency) : undefined}
-        hint={stuff ? `In ${stuff.currency.toUpperCase()}.` : 'For example 12.50.'}
-        required
-        error={errors.fields.price}
-      />
-      <SelectField
-        name="category"
-        label="Category"
-        options={CATEGORIES}
-        defaultValue={stuff?.category ?? 'OTHER'}
-        error={errors.fields.category}
-      />
-      {stuff ? null : (
-        <SelectField
-          name="currency"
-          label="Currency"
-          options={CURRENCIES}
-          defaultValue="usd"
-          error={errors.fields.currency}
+      {/* A disabled fieldset disables every input and button inside it, Save included. */}
+      <fieldset className="form-fields" disabled={Boolean(locked)}>
+        <TextField
+          name="title"
+          label="Title"
+          defaultValue={stuff?.title}
+          required
+          maxLength={200}
+          error={errors.fields.title}
         />
-      )}
-      <PhotoUploader initial={stuff?.photos ?? []} onChange={photosChanged} />
-      {errors.fields.photoIds ? <p className="field-error">{errors.fields.photoIds}</p> : null}
-      <SubmitButton
-        busy={creating.loading || updating.loading}
-        label={stuff ? 'Save changes' : 'Put it on sale'}
-        busyLabel="Saving…"
-      />
+        <TextField
+          name="description"
+          label="Description"
+          multiline
+          defaultValue={stuff?.description}
+          hint="Condition, edition, where to pick it up: anything a buyer should know."
+          maxLength={5000}
+          error={errors.fields.description}
+        />
+        <TextField
+          name="price"
+          label="Price"
+          inputMode="decimal"
+          defaultValue={stuff ? priceInputValue(stuff.priceCents, stuff.currency) : undefined}
+          hint={stuff ? `In ${stuff.currency.toUpperCase()}.` : 'For example 12.50.'}
+          required
+          error={errors.fields.price}
+        />
+        <SelectField
+          name="category"
+          label="Category"
+          options={CATEGORIES}
+          defaultValue={stuff?.category ?? 'OTHER'}
+          error={errors.fields.category}
+        />
+        {stuff ? null : (
+          <SelectField
+            name="currency"
+            label="Currency"
+            options={CURRENCIES}
+            defaultValue="usd"
+            error={errors.fields.currency}
+          />
+        )}
+        <PhotoUploader initial={stuff?.photos ?? []} onChange={photosChanged} />
+        {errors.fields.photoIds ? <p className="field-error">{errors.fields.photoIds}</p> : null}
+        <SubmitButton
+          busy={creating.loading || updating.loading}
+          label={stuff ? 'Save changes' : 'Put it on sale'}
+          busyLabel="Saving…"
+        />
+      </fieldset>
     </form>
   );
 }

@@ -23,8 +23,8 @@ if (!/^\d+$/.test(port) || Number(port) > 65_535) {
   process.exit(1);
 }
 
-process.stdout.write('storefront: building if needed…\n');
-await ensureClientBuild();
+// Each line of the build (Next's own, or a heartbeat) is shown, so a first start never looks stuck.
+await ensureClientBuild((line) => process.stdout.write(`storefront: ${line}\n`));
 // Next.js behind our own server, which gives the gateway each browser's address (storefront-server.mjs).
 const next = spawn(process.execPath, ['scripts/storefront-server.mjs'], {
   cwd: CLIENT_DIR,

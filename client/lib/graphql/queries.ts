@@ -50,6 +50,11 @@ export const CATALOGUE: TypedDocumentNode<
         currency
         category
         availability
+        photos {
+          thumbnailUrl
+          width
+          height
+        }
       }
       pageInfo {
         hasNextPage
@@ -102,6 +107,11 @@ export const MY_STUFFS: TypedDocumentNode<{ me: { id: string; stuffs: Page<Stuff
             currency
             category
             availability
+            photos {
+              thumbnailUrl
+              width
+              height
+            }
           }
           pageInfo {
             hasNextPage

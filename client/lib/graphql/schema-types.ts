@@ -43,6 +43,15 @@ export interface StuffSummary {
   currency: string;
   category: Category;
   availability: Availability;
+  /** Only the cover is shown on a card; its size is set so the grid does not shift as it loads. */
+  photos: CardPhoto[];
+}
+
+/** What a catalogue card needs of a photo: the small copy and the shape of the original. */
+export interface CardPhoto {
+  thumbnailUrl: string;
+  width: number;
+  height: number;
 }
 
 /** A stored photo: WebP, `url` at most 1600 px on the long side, `thumbnailUrl` 400 px. */

@@ -11,6 +11,7 @@ const stuff = (priceCents: number, currency: string) => ({
   currency,
   category: 'OTHER' as const,
   availability: 'AVAILABLE' as const,
+  photos: [],
 });
 
 describe('prices in their own currency', () => {

@@ -108,7 +108,8 @@ describe('signing up, out and in through the storefront', () => {
     const sessionCookieNames = async () =>
       (await page.context().cookies(storefront.origin))
         .map((c) => c.name)
-        .filter((name) => name !== 'browser_secret')
+        // Not about the session: this server's browser secret, and the time zone the page reports.
+        .filter((name) => name !== 'browser_secret' && name !== 'tz')
         .sort();
 
     // The browser drops `session` after its 15 minutes; only `refresh_token` is left.

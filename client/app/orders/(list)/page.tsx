@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { OrderStatusBadge } from '../../../components/order-status-badge';
 import { Pager } from '../../../components/pager';
 import { ProblemNotice } from '../../../components/problem-notice';
-import { formatDate } from '../../../lib/format-date';
+import { VisitorTime } from '../../../components/visitor-time';
 import { LIST_PAGE_SIZE, MY_ORDERS } from '../../../lib/graphql/queries';
 import { loadPageData } from '../../../lib/load-page-data';
 import { formatPrice } from '../../../lib/money';
@@ -48,8 +48,12 @@ export default async function MyOrdersPage({ searchParams }: MyOrdersPageProps) 
                 <p className="price">{formatPrice(order.priceCents, order.currency)}</p>
                 <OrderStatusBadge status={order.status} />
                 <p className="muted">
-                  Ordered {formatDate(order.createdAt)}
-                  {order.status === 'AWAITING_PAYMENT' ? `; pay by ${formatDate(order.expiresAt)}` : ''}
+                  Ordered <VisitorTime iso={order.createdAt} />
+                  {order.status === 'AWAITING_PAYMENT' ? (
+                    <>
+                      ; pay by <VisitorTime iso={order.expiresAt} />
+                    </>
+                  ) : null}
                 </p>
               </li>
             ))}

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OrderPanel } from '../../../components/order-panel';
 import { ProblemNotice } from '../../../components/problem-notice';
+import { VisitorTime } from '../../../components/visitor-time';
 import { clientConfig } from '../../../lib/config';
-import { formatDate } from '../../../lib/format-date';
 import { ORDER } from '../../../lib/graphql/queries';
 import { loadPageData } from '../../../lib/load-page-data';
 import { formatPrice } from '../../../lib/money';
@@ -38,7 +38,9 @@ export default async function OrderPage({ params }: OrderPageProps) {
         Order for <Link href={`/stuff/${order.stuff.id}`}>{order.stuff.title}</Link>
       </h1>
       <p className="price price-large">{formatPrice(order.priceCents, order.currency)}</p>
-      <p className="muted">Ordered {formatDate(order.createdAt)}</p>
+      <p className="muted">
+        Ordered <VisitorTime iso={order.createdAt} />
+      </p>
       <OrderPanel order={order} renderedAt={Date.now()} stripePublishableKey={clientConfig().stripePublishableKey} />
     </article>
   );

@@ -5,10 +5,10 @@ import { LiveAvailability } from '../../../components/live-availability';
 import { PersonName } from '../../../components/person-name';
 import { PhotoGallery } from '../../../components/photo-gallery';
 import { ProblemNotice } from '../../../components/problem-notice';
+import { VisitorTime } from '../../../components/visitor-time';
 import { categoryLabel } from '../../../lib/categories';
 import { excerpt } from '../../../lib/excerpt';
 import { findHeldOrder } from '../../../lib/find-held-order';
-import { formatDate } from '../../../lib/format-date';
 import { STUFF } from '../../../lib/graphql/queries';
 import { loadPageData, type PageData } from '../../../lib/load-page-data';
 import { formatPrice } from '../../../lib/money';
@@ -29,9 +29,23 @@ export async function generateMetadata({ params }: StuffPageProps): Promise<Meta
   const stuff = page.data?.stuff;
   if (!stuff) return { title: isMissing(page) || page.data ? 'Stuff not found' : 'Stuff' };
   const price = formatPrice(stuff.priceCents, stuff.currency);
+  const description = stuff.description
+    ? excerpt(`${price}. ${stuff.description}`, 160)
+    : `${stuff.title} for ${price}.`;
+  const cover = stuff.photos[0];
+  // A link preview (chat apps, social sites) shows the cover photo, the title and the price.
   return {
     title: `${stuff.title}, ${price}`,
-    description: stuff.description ? excerpt(`${price}. ${stuff.description}`, 160) : `${stuff.title} for ${price}.`,
+    description,
+    openGraph: {
+      type: 'website',
+      siteName: 'Stuffmart',
+      title: `${stuff.title}, ${price}`,
+      description,
+      url: `/stuff/${stuff.id}`,
+      images: cover ? [{ url: cover.url, width: cover.width, height: cover.height, alt: stuff.title }] : [],
+    },
+    twitter: { card: cover ? 'summary_large_image' : 'summary' },
   };
 }
 
@@ -56,29 +70,34 @@ export default async function StuffPage({ params }: StuffPageProps) {
   return (
     <article className="stuff-detail">
       <h1>{stuff.title}</h1>
-      <PhotoGallery photos={stuff.photos} title={stuff.title} />
-      <p className="price price-large">{formatPrice(stuff.priceCents, stuff.currency)}</p>
-      <p className="category">
-        Category: <Link href={`/?category=${stuff.category}`}>{categoryLabel(stuff.category)}</Link>
-      </p>
-      <LiveAvailability
-        stuffId={stuff.id}
-        initial={{ availability: stuff.availability, reservedUntil: stuff.reservedUntil }}
-        viewer={viewer ? (isSeller ? 'seller' : 'buyer') : 'anonymous'}
-        heldOrderId={heldOrderId}
-      />
-      <section aria-labelledby="description-title">
-        <h2 id="description-title">Description</h2>
-        <p className="description">{stuff.description || 'The seller did not describe it.'}</p>
-      </section>
-      <p className="muted">
-        Sold by <PersonName person={stuff.seller} /> · listed {formatDate(stuff.createdAt)}
-      </p>
-      {isSeller ? (
-        <p>
-          <Link href={`/stuff/${stuff.id}/edit`}>Edit this stuff</Link>
-        </p>
-      ) : null}
+      {/* On a wide screen the photos sit beside the price and BUY, not above them. */}
+      <div className={stuff.photos.length > 0 ? 'stuff-layout' : undefined}>
+        <PhotoGallery photos={stuff.photos} title={stuff.title} />
+        <div className="stuff-info">
+          <p className="price price-large">{formatPrice(stuff.priceCents, stuff.currency)}</p>
+          <p className="category">
+            Category: <Link href={`/?category=${stuff.category}`}>{categoryLabel(stuff.category)}</Link>
+          </p>
+          <LiveAvailability
+            stuffId={stuff.id}
+            initial={{ availability: stuff.availability, reservedUntil: stuff.reservedUntil }}
+            viewer={viewer ? (isSeller ? 'seller' : 'buyer') : 'anonymous'}
+            heldOrderId={heldOrderId}
+          />
+          <section aria-labelledby="description-title">
+            <h2 id="description-title">Description</h2>
+            <p className="description">{stuff.description || 'The seller did not describe it.'}</p>
+          </section>
+          <p className="muted">
+            Sold by <PersonName person={stuff.seller} /> · listed <VisitorTime iso={stuff.createdAt} />
+          </p>
+          {isSeller ? (
+            <p>
+              <Link href={`/stuff/${stuff.id}/edit`}>Edit this stuff</Link>
+            </p>
+          ) : null}
+        </div>
+      </div>
     </article>
   );
 }

@@ -35,7 +35,14 @@ export async function verifyViaApi(system: TestSystem, inbox: TestInbox, email: 
 export async function createStuffViaApi(
   system: TestSystem,
   token: string,
-  input: { title: string; description: string; priceCents: number; currency?: string; category?: string },
+  input: {
+    title: string;
+    description: string;
+    priceCents: number;
+    currency?: string;
+    category?: string;
+    photoIds?: string[];
+  },
 ): Promise<string> {
   const { body } = await system.graphql<{ createStuff: { id: string } }>(
     'mutation ($input: CreateStuffInput!) { createStuff(input: $input) { id } }',
@@ -54,4 +61,26 @@ export async function createCouponViaApi(system: TestSystem, adminToken: string,
   );
   if (!body.data) throw new Error(`createCoupon failed: ${JSON.stringify(body.errors)}`);
   return body.data.createCoupon.code;
+}
+
+/** Asks for a signed upload URL and PUTs the bytes there, as the sell form does; returns the photo's id. */
+export async function uploadPhotoViaApi(
+  system: TestSystem,
+  token: string,
+  bytes: Buffer,
+  contentType = 'image/jpeg',
+): Promise<string> {
+  const { body } = await system.graphql<{ createPhotoUpload: { photoId: string; uploadUrl: string } }>(
+    'mutation ($contentType: String!, $byteSize: Int!) { createPhotoUpload(contentType: $contentType, byteSize: $byteSize) { photoId uploadUrl } }',
+    { contentType, byteSize: bytes.length },
+    { token },
+  );
+  if (!body.data) throw new Error(`createPhotoUpload failed: ${JSON.stringify(body.errors)}`);
+  const answer = await fetch(body.data.createPhotoUpload.uploadUrl, {
+    method: 'PUT',
+    headers: { 'content-type': contentType },
+    body: bytes,
+  });
+  if (answer.status !== 201) throw new Error(`photo upload refused: ${answer.status} ${await answer.text()}`);
+  return body.data.createPhotoUpload.photoId;
 }

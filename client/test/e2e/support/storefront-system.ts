@@ -11,7 +11,8 @@ export interface Storefront {
   client: ClientServer;
   origin: string;
   /** A page in a browser context of its own: its own cookies, as another person's browser. */
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** `timezoneId`: the browser's own time zone (an IANA name), as a visitor abroad has it. */
+  newPage(viewport?: { width: number; height: number }, options?: { timezoneId?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -55,9 +56,9 @@ export async function startStorefront(
     inbox,
     client: started,
     origin: started.origin,
-    newPage: async (viewport) => {
+    newPage: async (viewport, options = {}) => {
       if (!chromium) throw new Error('started without a browser');
-      const context = await chromium.newContext(viewport ? { viewport } : {});
+      const context = await chromium.newContext({ ...(viewport ? { viewport } : {}), ...options });
       context.setDefaultTimeout(STEP_TIMEOUT);
       contexts.push(context);
       return context.newPage();

@@ -4,10 +4,19 @@ import { notFound } from 'next/navigation';
 import { ProblemNotice } from '../../../../components/problem-notice';
 import { StuffForm } from '../../../../components/stuff-form';
 import { STUFF } from '../../../../lib/graphql/queries';
+import type { Availability } from '../../../../lib/graphql/schema-types';
 import { loadPageData } from '../../../../lib/load-page-data';
 import { requireViewer } from '../../../../lib/viewer';
 
 export const metadata: Metadata = { title: 'Edit stuff', robots: { index: false } };
+
+/** Why the form is shown disabled: the catalog would refuse any change now. */
+const LOCKED: Record<Availability, string | null> = {
+  AVAILABLE: null,
+  RESERVED:
+    'A buyer is checking this stuff out right now, so it cannot be edited. Come back once the reservation ends.',
+  SOLD: 'This stuff has been sold, so it can no longer be edited.',
+};
 
 interface EditStuffPageProps {
   params: Promise<{ id: string }>;
@@ -43,15 +52,7 @@ export default async function EditStuffPage({ params }: EditStuffPageProps) {
   return (
     <>
       <h1>Edit {stuff.title}</h1>
-      {stuff.availability === 'RESERVED' ? (
-        <p className="notice">
-          A buyer is checking this stuff out right now. Changes will be refused until the reservation ends.
-        </p>
-      ) : null}
-      {stuff.availability === 'SOLD' ? (
-        <p className="notice">This stuff has been sold, so it can no longer be edited.</p>
-      ) : null}
-      <StuffForm stuff={stuff} />
+      <StuffForm stuff={stuff} locked={LOCKED[stuff.availability]} />
       <p>
         <Link href={`/stuff/${stuff.id}`}>Back to {stuff.title}</Link>
       </p>
