@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { VIEWER_FIELDS } from './fragments';
+import { ORDER_DETAIL_FIELDS, PAGE_INFO_FIELDS, VIEWER_FIELDS } from './fragments';
 import type {
   CouponSummary,
   OrderDetail,
@@ -114,14 +114,12 @@ export const MY_STUFFS: TypedDocumentNode<{ me: { id: string; stuffs: Page<Stuff
             }
           }
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields
           }
         }
       }
     }
+    ${PAGE_INFO_FIELDS}
   `;
 
 export const MY_ORDERS: TypedDocumentNode<{ myOrders: Page<OrderSummary> }, PageVariables> = gql`
@@ -140,38 +138,20 @@ export const MY_ORDERS: TypedDocumentNode<{ myOrders: Page<OrderSummary> }, Page
         }
       }
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
     }
   }
+  ${PAGE_INFO_FIELDS}
 `;
 
 export const ORDER: TypedDocumentNode<{ order: OrderDetail | null }, { id: string }> = gql`
   query Order($id: ID!) {
     order(id: $id) {
-      id
-      status
-      priceCents
-      currency
-      expiresAt
-      createdAt
-      stuff {
-        id
-        title
-      }
-      payment {
-        id
-        amountCents
-        currency
-        status
-        couponCode
-        createdAt
-      }
+      ...OrderDetailFields
     }
   }
+  ${ORDER_DETAIL_FIELDS}
 `;
 
 export const COUPONS: TypedDocumentNode<{ coupons: Page<CouponSummary> }, PageVariables> = gql`
@@ -190,11 +170,9 @@ export const COUPONS: TypedDocumentNode<{ coupons: Page<CouponSummary> }, PageVa
         }
       }
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
     }
   }
+  ${PAGE_INFO_FIELDS}
 `;

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { ORDER_DETAIL_FIELDS } from './fragments';
 import type { OrderStatusUpdate, StuffAvailability } from './schema-types';
 
 export const STUFF_AVAILABILITY_CHANGED: TypedDocumentNode<
@@ -25,25 +26,9 @@ export const ORDER_STATUS_CHANGED: TypedDocumentNode<{ orderStatusChanged: Order
         # Every event brings the order whole, the payment from its own service included, so
         # the order page follows it without asking again.
         order {
-          id
-          status
-          priceCents
-          currency
-          expiresAt
-          createdAt
-          stuff {
-            id
-            title
-          }
-          payment {
-            id
-            amountCents
-            currency
-            status
-            couponCode
-            createdAt
-          }
+          ...OrderDetailFields
         }
       }
     }
+    ${ORDER_DETAIL_FIELDS}
   `;
