@@ -1,6 +1,5 @@
 import {
   ForbiddenError,
-  isUuid,
   NotFoundError,
   prepend,
   STUFF_RESERVED_MESSAGE,
@@ -8,6 +7,7 @@ import {
 } from '@stuffmart/common';
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { findActiveOrders, findOrder } from '../data-access/orders.js';
+import { awaitStuffCopy } from '../domain/await-stuff-copy.js';
 import { orderTopic, stuffTopic, type OrderLivePayload, type StuffLivePayload } from '../events/live-topics.js';
 import { toOrderPayload, toStuffPayload } from '../events/publish-live-updates.js';
 import { AvailabilityEnum, OrderStatusEnum } from './enums.js';
@@ -15,18 +15,18 @@ import { OrderStatusUpdate, StuffAvailability } from './live-types.js';
 import type { OrdersContext } from './orders-context.js';
 
 /**
- * Listen first, then read: a change between the two arrives as the second event, not lost.
- * A stuff's availability here is its active order, if any, and needs no copy of the stuff:
- * one whose news from catalog has not arrived yet cannot have an order, so it is AVAILABLE.
- * So the answer comes at once, without waiting for that news (a watcher of an id nobody
- * listed learns nothing from it, and costs one query, not a poll of the database).
+ * A stuff nobody listed ends the watch with NOT_FOUND: answering AVAILABLE would tell the
+ * client something untrue. Orders knows a stuff by catalog's news, so a watch of a stuff
+ * listed a moment ago waits for that news as a BUY does (SERVICE_UNAVAILABLE when it cannot
+ * be had in time); an unknown id costs one read and a look at the stream, not a poll.
+ * Then listen first, then read: a change between the two arrives as the second event.
  */
 async function watchStuff({
   args,
   context,
 }: SubscribeResolverData<unknown, { [key: string]: unknown }, OrdersContext>) {
   const stuffId = String(args.stuffId);
-  if (!isUuid(stuffId)) throw new NotFoundError('Stuff');
+  await awaitStuffCopy(context.deps, stuffId);
   const updates = await context.deps.live.subscribe<StuffLivePayload>(stuffTopic(stuffId));
   const [active] = await findActiveOrders(context.deps.db, [stuffId]);
   return prepend(toStuffPayload(stuffId, active), updates);
