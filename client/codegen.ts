@@ -11,7 +11,7 @@ import { printSchema, Supergraph } from '@apollo/federation-internals';
 const supergraph = readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8');
 
 /** The schema clients see: the supergraph without its join/link machinery and inaccessible parts. */
-export const apiSchemaSdl = printSchema(Supergraph.build(supergraph).apiSchema());
+const apiSchemaSdl = printSchema(Supergraph.build(supergraph).apiSchema());
 
 const config: CodegenConfig = {
   schema: apiSchemaSdl,
