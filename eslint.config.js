@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.next/**', 'schema/**', 'test-artifacts/**'] },
+  // Written by `npm run codegen` (graphql-codegen), never by hand.
+  { ignores: ['client/lib/graphql/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

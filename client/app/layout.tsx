@@ -4,7 +4,7 @@ import { ApolloWrapper } from '../components/apollo-wrapper';
 import { SiteHeader } from '../components/site-header';
 import { TimeZoneCookie } from '../components/time-zone-cookie';
 import { VerifyEmailBanner } from '../components/verify-email-banner';
-import type { Viewer } from '../lib/graphql/schema-types';
+import type { ViewerFieldsFragment as Viewer } from '../lib/graphql/generated/graphql';
 import { requestOrigin } from '../lib/request-origin';
 import { getViewer } from '../lib/viewer';
 import './globals.css';

@@ -1,4 +1,4 @@
-import type { Availability } from '../lib/graphql/schema-types';
+import type { Availability } from '../lib/graphql/generated/graphql';
 
 const WORDS: Record<Availability, string> = { AVAILABLE: 'Available', RESERVED: 'Reserved', SOLD: 'Sold' };
 

@@ -1,5 +1,7 @@
-import type { CouponSummary } from '../lib/graphql/schema-types';
+import type { CouponsQuery } from '../lib/graphql/generated/graphql';
 import { VisitorTime } from './visitor-time';
+
+type CouponSummary = CouponsQuery['coupons']['nodes'][number];
 
 export function CouponTable({ coupons }: { coupons: CouponSummary[] }) {
   if (coupons.length === 0) return <p className="empty">No coupons yet.</p>;

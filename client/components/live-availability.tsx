@@ -5,7 +5,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { describeError, STUFF_RESERVED_MESSAGE } from '../lib/describe-error';
 import { formatDate } from '../lib/format-date';
-import type { Availability } from '../lib/graphql/schema-types';
+import type { Availability } from '../lib/graphql/generated/graphql';
 import { STUFF_AVAILABILITY_CHANGED } from '../lib/graphql/subscriptions';
 import { AvailabilityBadge } from './availability-badge';
 import { BuyButton } from './buy-button';

@@ -7,7 +7,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { describeError } from '../lib/describe-error';
 import { formatDate } from '../lib/format-date';
 import { formatPrice } from '../lib/money';
-import type { OrderDetail, OrderStatus, PaymentSummary } from '../lib/graphql/schema-types';
+import type {
+  OrderDetailFieldsFragment as OrderDetail,
+  OrderStatus,
+  PaymentFieldsFragment as PaymentSummary,
+} from '../lib/graphql/generated/graphql';
 import { ORDER_STATUS_CHANGED } from '../lib/graphql/subscriptions';
 import { CancelOrderButton } from './cancel-order-button';
 import { Countdown } from './countdown';

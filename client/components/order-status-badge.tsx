@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../lib/graphql/schema-types';
+import type { OrderStatus } from '../lib/graphql/generated/graphql';
 
 const WORDS: Record<OrderStatus, string> = {
   AWAITING_PAYMENT: 'Awaiting payment',

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PageInfo } from '../lib/graphql/schema-types';
+import type { PageInfoFieldsFragment as PageInfo } from '../lib/graphql/generated/graphql';
 
 interface PagerProps {
   /** The list's own path; pages after the first add `?after=<cursor>`. */

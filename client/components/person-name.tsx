@@ -1,4 +1,4 @@
-import type { Person } from '../lib/graphql/schema-types';
+import type { PersonFieldsFragment as Person } from '../lib/graphql/generated/graphql';
 import { VerifiedBadge } from './verified-badge';
 
 /** How a person is shown to others: the name they chose and, when earned, the badge. Never their e-mail. */

@@ -1,4 +1,4 @@
-import type { Photo } from '../lib/graphql/schema-types';
+import type { PhotoFieldsFragment as Photo } from '../lib/graphql/generated/graphql';
 
 const THUMBNAIL_PX = 400;
 

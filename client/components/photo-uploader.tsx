@@ -3,7 +3,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { CREATE_PHOTO_UPLOAD } from '../lib/graphql/mutations';
-import type { Photo } from '../lib/graphql/schema-types';
+import type { PhotoFieldsFragment as Photo } from '../lib/graphql/generated/graphql';
 import { MAX_PHOTOS, PHOTO_TYPES, photoFileProblem, putPhoto } from '../lib/upload-photo';
 
 /** One photo in the form: already stored, or on its way. */

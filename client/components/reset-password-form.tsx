@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError } from '../lib/describe-error';
 import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { RESET_PASSWORD } from '../lib/graphql/mutations';
-import type { Viewer } from '../lib/graphql/schema-types';
+import type { ViewerFieldsFragment as Viewer } from '../lib/graphql/generated/graphql';
 import { restartLiveUpdates } from '../lib/live-updates';
 import { FormAlert } from './form-alert';
 import { PersonName } from './person-name';

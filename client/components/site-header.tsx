@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Viewer } from '../lib/graphql/schema-types';
+import type { ViewerFieldsFragment as Viewer } from '../lib/graphql/generated/graphql';
 import { PersonName } from './person-name';
 import { SignOutButton } from './sign-out-button';
 

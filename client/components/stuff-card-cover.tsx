@@ -1,4 +1,6 @@
-import type { CardPhoto } from '../lib/graphql/schema-types';
+import type { StuffCardFieldsFragment } from '../lib/graphql/generated/graphql';
+
+type CardPhoto = StuffCardFieldsFragment['photos'][number];
 
 /**
  * The first photo, cropped into the card's fixed frame: the frame keeps its size while the photo

@@ -7,7 +7,7 @@ import { CATEGORIES, isCategory } from '../lib/categories';
 import { describeError } from '../lib/describe-error';
 import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { CREATE_STUFF, UPDATE_STUFF } from '../lib/graphql/mutations';
-import type { Category, Photo } from '../lib/graphql/schema-types';
+import type { Category, PhotoFieldsFragment as Photo } from '../lib/graphql/generated/graphql';
 import { parsePrice, priceInputValue } from '../lib/money';
 import { stuffFormProblems } from '../lib/stuff-form-rules';
 import { FormAlert } from './form-alert';

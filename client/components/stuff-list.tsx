@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { StuffSummary } from '../lib/graphql/schema-types';
+import type { StuffCardFieldsFragment as StuffSummary } from '../lib/graphql/generated/graphql';
 import { categoryLabel } from '../lib/categories';
 import { excerpt } from '../lib/excerpt';
 import { formatPrice } from '../lib/money';

@@ -1,4 +1,4 @@
-import type { Viewer } from '../lib/graphql/schema-types';
+import type { ViewerFieldsFragment as Viewer } from '../lib/graphql/generated/graphql';
 import { ResendVerificationButton } from './resend-verification-button';
 
 /** On every page until the signed-in person has verified their address; gone once they have. */

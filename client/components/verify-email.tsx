@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { describeError, type ErrorDescription } from '../lib/describe-error';
 import { VERIFY_EMAIL } from '../lib/graphql/mutations';
-import type { Viewer } from '../lib/graphql/schema-types';
+import type { ViewerFieldsFragment as Viewer } from '../lib/graphql/generated/graphql';
 import { restartLiveUpdates } from '../lib/live-updates';
 import { PersonName } from './person-name';
 

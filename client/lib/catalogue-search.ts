@@ -1,5 +1,5 @@
 import { isCategory } from './categories';
-import type { Category } from './graphql/schema-types';
+import type { Category } from './graphql/generated/graphql';
 import { parsePrice } from './money';
 
 /** What a page of the catalogue shows, exactly as its URL says: a search is a shareable link. */

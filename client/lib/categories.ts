@@ -1,4 +1,4 @@
-import type { Category } from './graphql/schema-types';
+import type { Category } from './graphql/generated/graphql';
 
 /** The contract's categories, in the order the storefront offers them, with their names. */
 export const CATEGORIES: ReadonlyArray<{ value: Category; label: string }> = [

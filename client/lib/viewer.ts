@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { VIEWER } from './graphql/queries';
-import type { Viewer } from './graphql/schema-types';
+import type { ViewerFieldsFragment as Viewer } from './graphql/generated/graphql';
 import { getClient } from './rsc-client';
 
 /**

@@ -1,60 +1,23 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import { ORDER_DETAIL_FIELDS, PAGE_INFO_FIELDS, VIEWER_FIELDS } from './fragments';
-import type {
-  CouponSummary,
-  OrderDetail,
-  OrderSummary,
-  Page,
-  StuffDetail,
-  StuffFilter,
-  StuffSummary,
-  Viewer,
-} from './schema-types';
+import { graphql } from './generated';
 
-export const VIEWER: TypedDocumentNode<{ me: Viewer | null }, Record<string, never>> = gql`
+export const VIEWER = graphql(`
   query Viewer {
     me {
       ...ViewerFields
     }
   }
-  ${VIEWER_FIELDS}
-`;
+`);
 
 export const CATALOGUE_PAGE_SIZE = 20;
 
 /** How many of a person's own things (stuff, orders, coupons) one page shows. */
 export const LIST_PAGE_SIZE = 20;
 
-/** Variables of every paged list: the page size and the cursor it continues after. */
-export interface PageVariables {
-  first: number;
-  after: string | null;
-}
-
-export const CATALOGUE: TypedDocumentNode<
-  {
-    stuffs: {
-      nodes: StuffSummary[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  },
-  { first: number; after: string | null; filter: StuffFilter | null }
-> = gql`
+export const CATALOGUE = graphql(`
   query Catalogue($first: Int!, $after: String, $filter: StuffFilter) {
     stuffs(first: $first, after: $after, filter: $filter) {
       nodes {
-        id
-        title
-        description
-        priceCents
-        currency
-        category
-        availability
-        photos {
-          thumbnailUrl
-          width
-          height
-        }
+        ...StuffCardFields
       }
       pageInfo {
         hasNextPage
@@ -62,9 +25,9 @@ export const CATALOGUE: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export const STUFF: TypedDocumentNode<{ stuff: StuffDetail | null }, { id: string }> = gql`
+export const STUFF = graphql(`
   query Stuff($id: ID!) {
     stuff(id: $id) {
       id
@@ -78,83 +41,53 @@ export const STUFF: TypedDocumentNode<{ stuff: StuffDetail | null }, { id: strin
       version
       createdAt
       photos {
-        id
-        url
-        thumbnailUrl
-        width
-        height
+        ...PhotoFields
       }
       seller {
-        id
-        displayName
-        emailVerified
+        ...PersonFields
       }
     }
   }
-`;
+`);
 
-export const MY_STUFFS: TypedDocumentNode<{ me: { id: string; stuffs: Page<StuffSummary> } | null }, PageVariables> =
-  gql`
-    query MyStuffs($first: Int!, $after: String) {
-      me {
-        id
-        stuffs(first: $first, after: $after) {
-          nodes {
-            id
-            title
-            description
-            priceCents
-            currency
-            category
-            availability
-            photos {
-              thumbnailUrl
-              width
-              height
-            }
-          }
-          pageInfo {
-            ...PageInfoFields
-          }
+export const MY_STUFFS = graphql(`
+  query MyStuffs($first: Int!, $after: String) {
+    me {
+      id
+      stuffs(first: $first, after: $after) {
+        nodes {
+          ...StuffCardFields
+        }
+        pageInfo {
+          ...PageInfoFields
         }
       }
     }
-    ${PAGE_INFO_FIELDS}
-  `;
+  }
+`);
 
-export const MY_ORDERS: TypedDocumentNode<{ myOrders: Page<OrderSummary> }, PageVariables> = gql`
+export const MY_ORDERS = graphql(`
   query MyOrders($first: Int!, $after: String) {
     myOrders(first: $first, after: $after) {
       nodes {
-        id
-        status
-        priceCents
-        currency
-        expiresAt
-        createdAt
-        stuff {
-          id
-          title
-        }
+        ...OrderSummaryFields
       }
       pageInfo {
         ...PageInfoFields
       }
     }
   }
-  ${PAGE_INFO_FIELDS}
-`;
+`);
 
-export const ORDER: TypedDocumentNode<{ order: OrderDetail | null }, { id: string }> = gql`
+export const ORDER = graphql(`
   query Order($id: ID!) {
     order(id: $id) {
       ...OrderDetailFields
     }
   }
-  ${ORDER_DETAIL_FIELDS}
-`;
+`);
 
-export const COUPONS: TypedDocumentNode<{ coupons: Page<CouponSummary> }, PageVariables> = gql`
+export const COUPONS = graphql(`
   query Coupons($first: Int!, $after: String) {
     coupons(first: $first, after: $after) {
       nodes {
@@ -174,5 +107,4 @@ export const COUPONS: TypedDocumentNode<{ coupons: Page<CouponSummary> }, PageVa
       }
     }
   }
-  ${PAGE_INFO_FIELDS}
-`;
+`);

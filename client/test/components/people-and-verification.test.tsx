@@ -6,7 +6,7 @@ import { PersonName } from '../../components/person-name';
 import { VerifyEmailBanner } from '../../components/verify-email-banner';
 import { readClientConfig } from '../../lib/config';
 import { emailDomainsHint } from '../../lib/email-domains-hint';
-import type { Viewer } from '../../lib/graphql/schema-types';
+import type { ViewerFieldsFragment as Viewer } from '../../lib/graphql/generated/graphql';
 
 const student: Viewer = {
   id: 'u1',

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ProblemNotice } from '../../../../components/problem-notice';
 import { StuffForm } from '../../../../components/stuff-form';
 import { STUFF } from '../../../../lib/graphql/queries';
-import type { Availability } from '../../../../lib/graphql/schema-types';
+import type { Availability } from '../../../../lib/graphql/generated/graphql';
 import { loadPageData } from '../../../../lib/load-page-data';
 import { requireViewer } from '../../../../lib/viewer';
 
