@@ -13,11 +13,11 @@ import type { Kysely } from 'kysely';
 import { insertOrderCopy, lockOrderCopy, setOrderCopyHold, setOrderCopyStatus } from '../data-access/order-copies.js';
 import { findSuccessfulPayment } from '../data-access/payments.js';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
-import { giveBack } from '../domain/give-back.js';
+import { queueRefund } from '../domain/queue-refund.js';
 
 /**
  * Keeps the local copy of each order, one version after another. A cancellation that finds
- * the order paid (the charge finished after the reservation expired) gives the money back:
+ * the order paid (the charge finished after the reservation expired) queues a refund:
  * the order was never completed, so the buyer must not pay for stuff they did not get.
  */
 export function applyOrderEvent() {
@@ -40,7 +40,7 @@ export function applyOrderEvent() {
     } else if (event.type === ORDER_CANCELLED) {
       await setOrderCopyStatus(trx, event.subjectId, 'CANCELLED', event.subjectVersion);
       const payment = await findSuccessfulPayment(trx, event.subjectId);
-      if (payment) await giveBack(trx, payment, 'the order was cancelled before its payment reached it');
+      if (payment) await queueRefund(trx, payment, 'the order was cancelled before its payment reached it');
     }
     return 'done';
   };
