@@ -16,8 +16,6 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Far above the worst consumer lag, so a slow consumer never loses entries to trimming. */
   maxStreamLength?: number;
-  /** Runs after a batch is on the stream, e.g. to fan live updates out; failures are logged. */
-  afterPublish?: (events: DomainEvent[]) => Promise<void>;
   /**
    * The service whose outbox this is. When given, the relay notes in Redis each time it finds
    * the outbox empty, so consumers can tell a subject that does not exist from one whose news
@@ -74,7 +72,7 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const { pool, redis, namespace, batchSize = 200, maxStreamLength = 1_000_000 } = this.options;
     const client = await pool.connect();
-    let events: DomainEvent[] = [];
+    let published = 0;
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<OutboxRow>(
@@ -101,7 +99,7 @@ export class OutboxRelay {
         await client.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [
           rows.map((row) => row.position),
         ]);
-        events = rows.map((row) => row.event);
+        published = rows.length;
       }
       await client.query('COMMIT');
     } catch (error) {
@@ -110,16 +108,7 @@ export class OutboxRelay {
     } finally {
       client.release();
     }
-    if (events.length > 0 && this.options.afterPublish) {
-      // try/await, not .catch(): a hook that throws before returning its promise must not make
-      // a batch that is already committed look like a failed publish.
-      try {
-        await this.options.afterPublish(events);
-      } catch (error) {
-        this.options.logger.warn({ err: error }, 'after-publish hook failed');
-      }
-    }
-    return events.length;
+    return published;
   }
 
   /**

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { newEvent, Redis, streamKey, type DomainEvent } from '@stuffmart/common';
 import {
-  newEvent,
   ORDER_CANCELLED,
   ORDER_COMPLETED,
   ORDER_CREATED,
-  Redis,
   STREAMS,
-  streamKey,
-  type DomainEvent,
   type OrderCancelled,
   type OrderCompleted,
   type OrderCreated,
-} from '@stuffmart/common';
+} from '@stuffmart/contract/events';
 import type { TestSystem } from '@stuffmart/test-kit';
 import type { TestStuff } from './stuffs.js';
 
