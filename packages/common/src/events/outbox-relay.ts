@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { DomainEvent } from './domain-event.js';
 import { streamKey } from './domain-event.js';
 import { outboxClearKey, redisTime } from './news-check.js';
+import { DrainLoop } from '../jobs/drain-loop.js';
 
 export interface OutboxRelayOptions {
   pool: pg.Pool;
@@ -43,29 +44,31 @@ interface OutboxRow {
  * duplicate by event id.
  */
 export class OutboxRelay {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private pendingWake = false;
+  private readonly loop: DrainLoop;
 
-  constructor(private readonly options: OutboxRelayOptions) {}
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.loop = new DrainLoop({
+      name: 'outbox relay',
+      round: () => this.publishRound(),
+      batchSize: options.batchSize ?? 200,
+      pollIntervalMs: options.pollIntervalMs ?? 250,
+      failurePauseMs: 1000,
+      prune: () => this.prune(),
+      logger: options.logger,
+    });
+  }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Called after a commit that wrote to the outbox, so the event leaves at once. */
   wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Publishes one batch; returns how many rows it published. */
@@ -123,28 +126,14 @@ export class OutboxRelay {
     return (outbox.rowCount ?? 0) + (processed.rowCount ?? 0);
   }
 
-  private async run(): Promise<void> {
-    const { pollIntervalMs = 250, batchSize = 200, logger } = this.options;
-    let lastPrune = 0;
-    while (this.running) {
-      this.pendingWake = false;
-      if (Date.now() - lastPrune > 3_600_000) {
-        lastPrune = Date.now();
-        await this.prune().catch((error: unknown) => logger.warn({ err: error }, 'outbox prune failed'));
-      }
-      let published = 0;
-      try {
-        published = await this.publishBatch();
-      } catch (error) {
-        logger.warn({ err: error }, 'outbox relay failed; retrying');
-        await this.sleep(1000);
-        continue;
-      }
-      if (published === 0) {
-        await this.noteClear().catch((error: unknown) => logger.debug({ err: error }, 'could not note a clear outbox'));
-      }
-      if (published < batchSize && !this.pendingWake) await this.sleep(pollIntervalMs);
+  private async publishRound(): Promise<number> {
+    const published = await this.publishBatch();
+    if (published === 0) {
+      await this.noteClear().catch((error: unknown) =>
+        this.options.logger.debug({ err: error }, 'could not note a clear outbox'),
+      );
     }
+    return published;
   }
 
   /**
@@ -160,18 +149,5 @@ export class OutboxRelay {
     );
     if (rows[0]?.waiting) return;
     await redis.eval(SET_IF_LATER, 1, outboxClearKey(namespace, publisher), checkedAt, 3_600_000);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    // stop() may have come while a batch was being published; its wake-up is spent already.
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
   }
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '@stuffmart/common';
+import { DrainLoop, type Logger } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
 import type { AuthDatabase, MailOutboxRow } from '../data-access/auth-database.js';
 import { deleteMail, leaseDueMails, postponeMail } from '../data-access/mail-outbox.js';
@@ -34,29 +34,32 @@ export function backoffSeconds(attempts: number): number {
  * down delays a mail, never loses it and never fails the request that made it.
  */
 export class MailSender {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private pendingWake = false;
+  private readonly loop: DrainLoop;
 
-  constructor(private readonly options: MailSenderOptions) {}
+  constructor(private readonly options: MailSenderOptions) {
+    const pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.loop = new DrainLoop({
+      name: 'mail sender',
+      round: () => this.sendDue(),
+      batchSize: BATCH,
+      pollIntervalMs,
+      failurePauseMs: pollIntervalMs,
+      prune: () => pruneMailTokens(options.db),
+      logger: options.logger,
+    });
+  }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Called after a commit that enqueued a mail, so it leaves at once. */
   wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
+    await this.loop.stop();
     this.options.transport.close();
   }
 
@@ -96,36 +99,5 @@ export class MailSender {
     // A crash right here sends the mail again after the lease: a duplicate, never a loss.
     await deleteMail(db, mail.id);
     log.info('mail sent');
-  }
-
-  private async run(): Promise<void> {
-    const { pollIntervalMs = 1000, logger, db } = this.options;
-    let lastPrune = 0;
-    while (this.running) {
-      this.pendingWake = false;
-      if (Date.now() - lastPrune > 3_600_000) {
-        lastPrune = Date.now();
-        await pruneMailTokens(db).catch((error: unknown) => logger.warn({ err: error }, 'mail token prune failed'));
-      }
-      let leased = 0;
-      try {
-        leased = await this.sendDue();
-      } catch (error) {
-        logger.warn({ err: error }, 'mail sender failed; retrying');
-      }
-      if (leased < BATCH && !this.pendingWake) await this.sleep(pollIntervalMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
   }
 }
