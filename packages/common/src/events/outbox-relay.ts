@@ -43,32 +43,15 @@ interface OutboxRow {
  * XADD and marking the rows sent leaves them to be published again, and consumers drop the
  * duplicate by event id.
  */
-export class OutboxRelay {
-  private readonly loop: DrainLoop;
-
+export class OutboxRelay extends DrainLoop {
   constructor(private readonly options: OutboxRelayOptions) {
-    this.loop = new DrainLoop({
+    super({
       name: 'outbox relay',
-      round: () => this.publishRound(),
       batchSize: options.batchSize ?? 200,
       pollIntervalMs: options.pollIntervalMs ?? 250,
       failurePauseMs: 1000,
-      prune: () => this.prune(),
       logger: options.logger,
     });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  /** Called after a commit that wrote to the outbox, so the event leaves at once. */
-  wake(): void {
-    this.loop.wake();
-  }
-
-  async stop(): Promise<void> {
-    await this.loop.stop();
   }
 
   /** Publishes one batch; returns how many rows it published. */
@@ -118,7 +101,7 @@ export class OutboxRelay {
    * Published rows are kept a week (to trace what was sent), processed event ids a month
    * (far longer than any redelivery could come late), then deleted.
    */
-  async prune(): Promise<number> {
+  override async prune(): Promise<number> {
     const outbox = await this.options.pool.query("DELETE FROM outbox WHERE published_at < now() - interval '7 days'");
     const processed = await this.options.pool.query(
       "DELETE FROM processed_events WHERE processed_at < now() - interval '30 days'",
@@ -126,7 +109,7 @@ export class OutboxRelay {
     return (outbox.rowCount ?? 0) + (processed.rowCount ?? 0);
   }
 
-  private async publishRound(): Promise<number> {
+  protected override async round(): Promise<number> {
     const published = await this.publishBatch();
     if (published === 0) {
       await this.noteClear().catch((error: unknown) =>

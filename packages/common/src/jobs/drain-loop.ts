@@ -3,19 +3,12 @@ import type { Logger } from 'pino';
 export interface DrainLoopOptions {
   /** What is drained, for the log: `outbox relay`, `mail sender`. */
   name: string;
-  /**
-   * Claims up to `batchSize` rows (SKIP LOCKED or a lease, so replicas share the work), handles
-   * them and returns how many it claimed. A full batch means more may be waiting: the next
-   * round follows at once.
-   */
-  round: () => Promise<number>;
+  /** A round that claims this many rows is followed by the next at once: more may be waiting. */
   batchSize: number;
   /** How often to look for rows nobody woke us for (another replica's, retries, after a crash). */
   pollIntervalMs: number;
   /** The pause after a round that threw (the database is away, say); a wake ends it early. */
   failurePauseMs: number;
-  /** Housekeeping run at start and then hourly (pruning old rows); a failure is only logged. */
-  prune?: () => Promise<unknown>;
   logger: Logger;
 }
 
@@ -27,13 +20,24 @@ const PRUNE_INTERVAL_MS = 3_600_000;
  * after a commit that added rows, so they leave at once. A wake that comes during a round is
  * kept: the next round follows without a pause.
  */
-export class DrainLoop {
+export abstract class DrainLoop {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private pendingWake = false;
 
-  constructor(private readonly options: DrainLoopOptions) {}
+  constructor(private readonly loopOptions: DrainLoopOptions) {}
+
+  /**
+   * Claims up to `batchSize` rows (SKIP LOCKED or a lease, so replicas share the work), handles
+   * them and returns how many it claimed.
+   */
+  protected abstract round(): Promise<number>;
+
+  /** Housekeeping run at start and then hourly (pruning old rows); a failure is only logged. */
+  protected async prune(): Promise<unknown> {
+    return undefined;
+  }
 
   start(): void {
     if (this.running) return;
@@ -41,6 +45,7 @@ export class DrainLoop {
     this.loop = this.run();
   }
 
+  /** Called after a commit that added rows, so they leave at once. */
   wake(): void {
     this.pendingWake = true;
     this.wakeUp?.();
@@ -54,17 +59,17 @@ export class DrainLoop {
   }
 
   private async run(): Promise<void> {
-    const { name, round, batchSize, pollIntervalMs, failurePauseMs, prune, logger } = this.options;
+    const { name, batchSize, pollIntervalMs, failurePauseMs, logger } = this.loopOptions;
     let lastPrune = 0;
     while (this.running) {
       this.pendingWake = false;
-      if (prune && Date.now() - lastPrune > PRUNE_INTERVAL_MS) {
+      if (Date.now() - lastPrune > PRUNE_INTERVAL_MS) {
         lastPrune = Date.now();
-        await prune().catch((error: unknown) => logger.warn({ err: error }, `${name}: prune failed`));
+        await this.prune().catch((error: unknown) => logger.warn({ err: error }, `${name}: prune failed`));
       }
       let claimed = 0;
       try {
-        claimed = await round();
+        claimed = await this.round();
       } catch (error) {
         logger.warn({ err: error }, `${name} failed; retrying`);
         await this.sleep(failurePauseMs);

@@ -33,38 +33,28 @@ export function backoffSeconds(attempts: number): number {
  * Sends the mails of the mail outbox after their transaction committed. A mail server that is
  * down delays a mail, never loses it and never fails the request that made it.
  */
-export class MailSender {
-  private readonly loop: DrainLoop;
-
+export class MailSender extends DrainLoop {
   constructor(private readonly options: MailSenderOptions) {
-    const pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.loop = new DrainLoop({
+    super({
       name: 'mail sender',
-      round: () => this.sendDue(),
       batchSize: BATCH,
-      pollIntervalMs,
-      failurePauseMs: pollIntervalMs,
-      prune: () => pruneMailTokens(options.db),
+      pollIntervalMs: options.pollIntervalMs ?? 1000,
+      failurePauseMs: options.pollIntervalMs ?? 1000,
       logger: options.logger,
     });
   }
 
-  start(): void {
-    this.loop.start();
-  }
-
-  /** Called after a commit that enqueued a mail, so it leaves at once. */
-  wake(): void {
-    this.loop.wake();
-  }
-
-  async stop(): Promise<void> {
-    await this.loop.stop();
+  override async stop(): Promise<void> {
+    await super.stop();
     this.options.transport.close();
   }
 
+  protected override prune(): Promise<unknown> {
+    return pruneMailTokens(this.options.db);
+  }
+
   /** Sends what is due; returns how many mails it leased. */
-  async sendDue(): Promise<number> {
+  protected override async round(): Promise<number> {
     const mails = await leaseDueMails(this.options.db, BATCH, LEASE_SECONDS);
     await Promise.all(mails.map((mail) => this.sendOne(mail)));
     return mails.length;
