@@ -1,10 +1,5 @@
-import {
-  openSubgraphRuntime,
-  STREAMS,
-  transactionalHandler,
-  voucherKeyOf,
-  type RunningServer,
-} from '@stuffmart/common';
+import { openSubgraphRuntime, transactionalHandler, voucherKeyOf, type RunningServer } from '@stuffmart/common';
+import { STREAMS } from '@stuffmart/contract/events';
 import type { CatalogConfig } from './config.js';
 import type { CatalogDatabase } from './data-access/catalog-database.js';
 import { catalogMigrations } from './data-access/migrations/index.js';

@@ -2,17 +2,18 @@ import {
   LiveUpdates,
   NewsCheck,
   openSubgraphRuntime,
-  STREAMS,
   transactionalHandler,
-  STUFF_CREATED,
-  STUFF_UPDATED,
+  type RunningServer,
+} from '@stuffmart/common';
+import {
   EXPIRATION_DUE,
   PAYMENT_FAILED,
   PAYMENT_STARTED,
   PAYMENT_SUCCEEDED,
-  type RunningServer,
-  type ExpirationDue,
-} from '@stuffmart/common';
+  STREAMS,
+  STUFF_CREATED,
+  STUFF_UPDATED,
+} from '@stuffmart/contract/events';
 import DataLoader from 'dataloader';
 import type { OrdersConfig } from './config.js';
 import { findActiveOrders, findOrdersByIds } from './data-access/orders.js';
@@ -89,8 +90,7 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
   // Expiry needs no dedup table: cancelling an order that is no longer awaiting payment is a no-op.
   runtime.consume(STREAMS.expiration, async (event) => {
     if (event.type !== EXPIRATION_DUE) return 'done';
-    const { orderId } = event.data as unknown as ExpirationDue;
-    const outcome = await expireOrder(deps, orderId);
+    const outcome = await expireOrder(deps, event.data.orderId);
     if (outcome === 'expired') deps.metrics.expiries.inc({ by: 'timer' });
     return outcome === 'early' ? 'retry' : 'done';
   });

@@ -1,4 +1,5 @@
-import { NewsCheck, openSubgraphRuntime, STREAMS, transactionalHandler, type RunningServer } from '@stuffmart/common';
+import { NewsCheck, openSubgraphRuntime, transactionalHandler, type RunningServer } from '@stuffmart/common';
+import { STREAMS } from '@stuffmart/contract/events';
 import DataLoader from 'dataloader';
 import type { PaymentsConfig } from './config.js';
 import { paymentsMigrations } from './data-access/migrations/index.js';

@@ -13,11 +13,12 @@ import {
   httpRoutes,
   listen,
   readinessRoute,
+  readContractEvent,
   StreamConsumer,
   within,
-  STREAMS,
   type RunningServer,
 } from '@stuffmart/common';
+import { STREAMS } from '@stuffmart/contract/events';
 import type { ExpirationConfig } from './config.js';
 import { publishExpirationDue } from './events/publish-expiration-due.js';
 import { scheduleFromOrderEvents } from './events/schedule-from-order-events.js';
@@ -52,6 +53,7 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
     stream: STREAMS.orders,
     group: 'expiration',
     consumer: consumerName('expiration', port, config.CONSUMER_NAME),
+    read: readContractEvent,
     handle: scheduleFromOrderEvents(queue),
     logger,
   });

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { DomainEvent } from './domain-event.js';
 import { streamKey } from './domain-event.js';
 import { outboxClearKey, redisTime } from './news-check.js';
+import { DrainLoop } from '../jobs/drain-loop.js';
 
 export interface OutboxRelayOptions {
   pool: pg.Pool;
@@ -16,8 +17,6 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Far above the worst consumer lag, so a slow consumer never loses entries to trimming. */
   maxStreamLength?: number;
-  /** Runs after a batch is on the stream, e.g. to fan live updates out; failures are logged. */
-  afterPublish?: (events: DomainEvent[]) => Promise<void>;
   /**
    * The service whose outbox this is. When given, the relay notes in Redis each time it finds
    * the outbox empty, so consumers can tell a subject that does not exist from one whose news
@@ -44,37 +43,22 @@ interface OutboxRow {
  * XADD and marking the rows sent leaves them to be published again, and consumers drop the
  * duplicate by event id.
  */
-export class OutboxRelay {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private pendingWake = false;
-
-  constructor(private readonly options: OutboxRelayOptions) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** Called after a commit that wrote to the outbox, so the event leaves at once. */
-  wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
+export class OutboxRelay extends DrainLoop {
+  constructor(private readonly options: OutboxRelayOptions) {
+    super({
+      name: 'outbox relay',
+      batchSize: options.batchSize ?? 200,
+      pollIntervalMs: options.pollIntervalMs ?? 250,
+      failurePauseMs: 1000,
+      logger: options.logger,
+    });
   }
 
   /** Publishes one batch; returns how many rows it published. */
   async publishBatch(): Promise<number> {
     const { pool, redis, namespace, batchSize = 200, maxStreamLength = 1_000_000 } = this.options;
     const client = await pool.connect();
-    let events: DomainEvent[] = [];
+    let published = 0;
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<OutboxRow>(
@@ -101,7 +85,7 @@ export class OutboxRelay {
         await client.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [
           rows.map((row) => row.position),
         ]);
-        events = rows.map((row) => row.event);
+        published = rows.length;
       }
       await client.query('COMMIT');
     } catch (error) {
@@ -110,23 +94,14 @@ export class OutboxRelay {
     } finally {
       client.release();
     }
-    if (events.length > 0 && this.options.afterPublish) {
-      // try/await, not .catch(): a hook that throws before returning its promise must not make
-      // a batch that is already committed look like a failed publish.
-      try {
-        await this.options.afterPublish(events);
-      } catch (error) {
-        this.options.logger.warn({ err: error }, 'after-publish hook failed');
-      }
-    }
-    return events.length;
+    return published;
   }
 
   /**
    * Published rows are kept a week (to trace what was sent), processed event ids a month
    * (far longer than any redelivery could come late), then deleted.
    */
-  async prune(): Promise<number> {
+  override async prune(): Promise<number> {
     const outbox = await this.options.pool.query("DELETE FROM outbox WHERE published_at < now() - interval '7 days'");
     const processed = await this.options.pool.query(
       "DELETE FROM processed_events WHERE processed_at < now() - interval '30 days'",
@@ -134,28 +109,14 @@ export class OutboxRelay {
     return (outbox.rowCount ?? 0) + (processed.rowCount ?? 0);
   }
 
-  private async run(): Promise<void> {
-    const { pollIntervalMs = 250, batchSize = 200, logger } = this.options;
-    let lastPrune = 0;
-    while (this.running) {
-      this.pendingWake = false;
-      if (Date.now() - lastPrune > 3_600_000) {
-        lastPrune = Date.now();
-        await this.prune().catch((error: unknown) => logger.warn({ err: error }, 'outbox prune failed'));
-      }
-      let published = 0;
-      try {
-        published = await this.publishBatch();
-      } catch (error) {
-        logger.warn({ err: error }, 'outbox relay failed; retrying');
-        await this.sleep(1000);
-        continue;
-      }
-      if (published === 0) {
-        await this.noteClear().catch((error: unknown) => logger.debug({ err: error }, 'could not note a clear outbox'));
-      }
-      if (published < batchSize && !this.pendingWake) await this.sleep(pollIntervalMs);
+  protected override async round(): Promise<number> {
+    const published = await this.publishBatch();
+    if (published === 0) {
+      await this.noteClear().catch((error: unknown) =>
+        this.options.logger.debug({ err: error }, 'could not note a clear outbox'),
+      );
     }
+    return published;
   }
 
   /**
@@ -171,18 +132,5 @@ export class OutboxRelay {
     );
     if (rows[0]?.waiting) return;
     await redis.eval(SET_IF_LATER, 1, outboxClearKey(namespace, publisher), checkedAt, 3_600_000);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    // stop() may have come while a batch was being published; its wake-up is spent already.
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
   }
 }

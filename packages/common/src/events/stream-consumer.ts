@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { isDatabaseConnectionError } from '../errors/is-database-connection-error.js';
 import { deadLetterKey, parseEvent, streamKey, type DomainEvent } from './domain-event.js';
+import { retryPolicy } from './retry-policy.js';
 
 /**
  * `done`: applied or already applied, acknowledge it. `retry`: not yet applicable (its
@@ -9,7 +10,15 @@ import { deadLetterKey, parseEvent, streamKey, type DomainEvent } from './domain
  */
 export type HandleOutcome = 'done' | 'retry';
 
-export interface StreamConsumerOptions {
+/**
+ * Turns an envelope read from the stream into what the handler takes (`readContractEvent`
+ * parses a contract event's payload). Undefined: an event this consumer does not read, which
+ * is acknowledged unhandled. Throwing: the entry can never be handled, and is parked on the
+ * dead-letter stream at once with the error's message as its reason; no handler sees it.
+ */
+export type EventReader<E extends DomainEvent> = (event: DomainEvent) => E | undefined;
+
+export interface StreamConsumerOptions<E extends DomainEvent = DomainEvent> {
   /** A connection of its own (XREADGROUP blocks it), without key prefix. */
   redis: Redis;
   namespace: string;
@@ -23,7 +32,8 @@ export interface StreamConsumerOptions {
    * replicas alive at once.
    */
   consumer: string;
-  handle: (event: DomainEvent) => Promise<HandleOutcome>;
+  read: EventReader<E>;
+  handle: (event: E) => Promise<HandleOutcome>;
   logger: Logger;
   /** Failures (thrown errors) before an entry is parked on the dead-letter stream. */
   maxAttempts?: number;
@@ -50,7 +60,6 @@ interface Held {
 
 type StreamEntries = Array<[string, string[]]>;
 
-const BACKOFF_CAP_MS = 5000;
 /** XAUTOCLAIM calls per claim round (100 entries each at most), so one round stays short. */
 const CLAIM_PAGES_PER_ROUND = 10;
 /** An entry claimed from a dead consumer less than this ago is not claimed again by another. */
@@ -73,7 +82,7 @@ export function heartbeatKey(namespace: string, stream: string, group: string, c
  * backstop, any entry idle for claimIdleMs. An entry is acknowledged only after its handler
  * has committed.
  */
-export class StreamConsumer {
+export class StreamConsumer<E extends DomainEvent = DomainEvent> {
   private running = false;
   private loop: Promise<void> | undefined;
   private readonly held = new Map<string, Held>();
@@ -82,7 +91,7 @@ export class StreamConsumer {
   private claimCursor = '0-0';
   private heartbeat: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: StreamConsumerOptions) {}
+  constructor(private readonly options: StreamConsumerOptions<E>) {}
 
   private get key(): string {
     return streamKey(this.options.namespace, this.options.stream);
@@ -290,13 +299,19 @@ export class StreamConsumer {
   }
 
   private async process(held: Held): Promise<void> {
-    const { redis, group, logger, handle, maxAttempts = 10 } = this.options;
-    let event: DomainEvent;
+    const { redis, group, logger, read, handle, maxAttempts = 10 } = this.options;
+    let event: E | undefined;
     try {
       if (held.raw === undefined) throw new Error('entry has no event field (trimmed or foreign)');
-      event = parseEvent(held.raw);
+      event = read(parseEvent(held.raw));
     } catch (error) {
       await this.deadLetter(held, error);
+      return;
+    }
+    if (event === undefined) {
+      // Not for this consumer: acknowledged, as a handler that ignores it would have done.
+      await redis.xack(this.key, group, held.entryId);
+      this.held.delete(held.entryId);
       return;
     }
     held.subjectId = event.subjectId;
@@ -305,18 +320,18 @@ export class StreamConsumer {
       outcome = await handle(event);
     } catch (error) {
       if (isDatabaseConnectionError(error)) {
-        // Our database being away says nothing about the event: wait for it, never park.
         held.waits += 1;
-        held.dueAt = Date.now() + BACKOFF_CAP_MS;
+        held.dueAt = Date.now() + retryPolicy('database-away', held.waits).retryAfterMs;
         logger.warn({ event: event.id, type: event.type }, 'database unreachable; event waits');
         return;
       }
       held.failures += 1;
-      if (held.failures >= maxAttempts) {
+      const decision = retryPolicy('failed', held.failures, maxAttempts);
+      if (decision === 'dead-letter') {
         await this.deadLetter(held, error);
         return;
       }
-      held.dueAt = Date.now() + Math.min(BACKOFF_CAP_MS, 100 * 2 ** held.failures);
+      held.dueAt = Date.now() + decision.retryAfterMs;
       logger.warn({ err: error, event: event.id, type: event.type, attempt: held.failures }, 'event handler failed');
       return;
     }
@@ -330,7 +345,7 @@ export class StreamConsumer {
       return;
     }
     held.waits += 1;
-    held.dueAt = Date.now() + Math.min(BACKOFF_CAP_MS, 50 * 2 ** Math.min(held.waits, 7));
+    held.dueAt = Date.now() + retryPolicy('waiting', held.waits).retryAfterMs;
     if (held.waits % 20 === 0)
       logger.warn({ event: event.id, type: event.type }, 'event still waits for earlier versions');
   }

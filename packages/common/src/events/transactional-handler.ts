@@ -9,12 +9,12 @@ class NotYet extends Error {}
  * transaction as its effect, so a redelivery finds it there and changes nothing. A handler
  * that answers `retry` (a version gap) rolls everything back, the id included.
  */
-export function transactionalHandler<DB>(
+export function transactionalHandler<DB, E extends DomainEvent = DomainEvent>(
   db: Kysely<DB>,
   stream: string,
-  apply: (event: DomainEvent, trx: Transaction<DB>) => Promise<HandleOutcome>,
-  afterCommit?: (event: DomainEvent) => void,
-): (event: DomainEvent) => Promise<HandleOutcome> {
+  apply: (event: E, trx: Transaction<DB>) => Promise<HandleOutcome>,
+  afterCommit?: (event: E) => void,
+): (event: E) => Promise<HandleOutcome> {
   return async (event) => {
     try {
       const applied = await db.transaction().execute(async (trx) => {

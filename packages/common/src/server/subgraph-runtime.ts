@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import type { BaseConfig, DatabaseConfig, VoucherKeysConfig } from '../config/base-config.js';
 import { voucherKeyOf } from '../auth/internal-identity.js';
 import { openDatabase, type Database } from '../db/open-database.js';
+import { readContractEvent, type ContractEvent } from '../events/contract-events.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import { consumerName } from '../events/consumer-name.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
-import { StreamConsumer, type HandleOutcome } from '../events/stream-consumer.js';
+import { StreamConsumer, type EventReader, type HandleOutcome } from '../events/stream-consumer.js';
 import { createLogger } from '../logging/logger.js';
 import { assertRedisReachable, createRedis, type Redis } from '../redis/create-redis.js';
 import type { SubgraphContext } from './subgraph-context.js';
@@ -30,8 +31,17 @@ export interface SubgraphRuntime<DB> {
   consumerName: string;
   /** The service's Prometheus metrics; a subgraph adds its own (BUY outcomes, reservations held). */
   metrics: Registry;
-  /** Reads a publisher's stream in this service's consumer group; started by `startConsumers`. */
-  consume(stream: string, handle: (event: DomainEvent) => Promise<HandleOutcome>): StreamConsumer;
+  /**
+   * Reads a publisher's stream in this service's consumer group; started by `startConsumers`.
+   * The handler sees contract events with their payloads parsed (a payload that does not parse
+   * is dead-lettered unhandled), unless another `read` is given.
+   */
+  consume(stream: string, handle: (event: ContractEvent) => Promise<HandleOutcome>): StreamConsumer<ContractEvent>;
+  consume<E extends DomainEvent>(
+    stream: string,
+    handle: (event: E) => Promise<HandleOutcome>,
+    read: EventReader<E>,
+  ): StreamConsumer<E>;
   startConsumers(): Promise<void>;
   /**
    * Serves the subgraph with what every subgraph shares (identity, health, readiness of its
@@ -106,7 +116,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     logger,
   });
   const handled = eventsHandledCounter(metrics);
-  const consumers: Array<{ consumer: StreamConsumer; connection: Redis }> = [];
+  const consumers: Array<{ consumer: { start(): Promise<void>; stop(): Promise<void> }; connection: Redis }> = [];
   const consumer = consumerName(name, options.port ?? 0, config.CONSUMER_NAME);
 
   const close = async () => {
@@ -126,15 +136,20 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     relay,
     consumerName: consumer,
     metrics,
-    consume: (stream, handle) => {
+    consume: <E extends DomainEvent>(
+      stream: string,
+      handle: (event: E) => Promise<HandleOutcome>,
+      read: EventReader<E> = readContractEvent as EventReader<E>,
+    ) => {
       const connection = busRedis.duplicate();
       connection.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
-      const streamConsumer = new StreamConsumer({
+      const streamConsumer = new StreamConsumer<E>({
         redis: connection,
         namespace: config.STUFFMART_NAMESPACE,
         stream,
         group: name,
         consumer,
+        read,
         handle: countHandlerOutcomes(handled, stream, handle),
         logger,
       });

@@ -1,4 +1,4 @@
-import type { Logger } from '@stuffmart/common';
+import { DrainLoop, type Logger } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
 import type { AuthDatabase, MailOutboxRow } from '../data-access/auth-database.js';
 import { deleteMail, leaseDueMails, postponeMail } from '../data-access/mail-outbox.js';
@@ -33,35 +33,28 @@ export function backoffSeconds(attempts: number): number {
  * Sends the mails of the mail outbox after their transaction committed. A mail server that is
  * down delays a mail, never loses it and never fails the request that made it.
  */
-export class MailSender {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private pendingWake = false;
-
-  constructor(private readonly options: MailSenderOptions) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+export class MailSender extends DrainLoop {
+  constructor(private readonly options: MailSenderOptions) {
+    super({
+      name: 'mail sender',
+      batchSize: BATCH,
+      pollIntervalMs: options.pollIntervalMs ?? 1000,
+      failurePauseMs: options.pollIntervalMs ?? 1000,
+      logger: options.logger,
+    });
   }
 
-  /** Called after a commit that enqueued a mail, so it leaves at once. */
-  wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
+  override async stop(): Promise<void> {
+    await super.stop();
     this.options.transport.close();
   }
 
+  protected override prune(): Promise<unknown> {
+    return pruneMailTokens(this.options.db);
+  }
+
   /** Sends what is due; returns how many mails it leased. */
-  async sendDue(): Promise<number> {
+  protected override async round(): Promise<number> {
     const mails = await leaseDueMails(this.options.db, BATCH, LEASE_SECONDS);
     await Promise.all(mails.map((mail) => this.sendOne(mail)));
     return mails.length;
@@ -96,36 +89,5 @@ export class MailSender {
     // A crash right here sends the mail again after the lease: a duplicate, never a loss.
     await deleteMail(db, mail.id);
     log.info('mail sent');
-  }
-
-  private async run(): Promise<void> {
-    const { pollIntervalMs = 1000, logger, db } = this.options;
-    let lastPrune = 0;
-    while (this.running) {
-      this.pendingWake = false;
-      if (Date.now() - lastPrune > 3_600_000) {
-        lastPrune = Date.now();
-        await pruneMailTokens(db).catch((error: unknown) => logger.warn({ err: error }, 'mail token prune failed'));
-      }
-      let leased = 0;
-      try {
-        leased = await this.sendDue();
-      } catch (error) {
-        logger.warn({ err: error }, 'mail sender failed; retrying');
-      }
-      if (leased < BATCH && !this.pendingWake) await this.sleep(pollIntervalMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
   }
 }

@@ -1,37 +1,29 @@
-import {
-  isUuid,
-  ORDER_CANCELLED,
-  ORDER_COMPLETED,
-  ORDER_CREATED,
-  versionGate,
-  type DomainEvent,
-  type HandleOutcome,
-} from '@stuffmart/common';
+import { isUuid, versionGate, type ContractEvent, type HandleOutcome } from '@stuffmart/common';
+import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED } from '@stuffmart/contract/events';
 import type { Kysely } from 'kysely';
 import type { CatalogDatabase, OrderStatus } from '../data-access/catalog-database.js';
 import { findOrderStatusesOfStuff, lockStuffOrder, saveStuffOrder } from '../data-access/stuff-orders.js';
 import { lockStuff, setAvailability } from '../data-access/stuffs.js';
 import { deriveAvailability } from '../domain/derive-availability.js';
 
-const STATUS_AFTER: Record<string, OrderStatus> = {
+const STATUS_AFTER = {
   [ORDER_CREATED]: 'AWAITING_PAYMENT',
   [ORDER_CANCELLED]: 'CANCELLED',
   [ORDER_COMPLETED]: 'COMPLETE',
-};
+} as const satisfies Record<string, OrderStatus>;
 
 /**
  * Applies an order's events in version order (created is 0, cancelled or completed 1) and
  * derives its stuff's availability from all the stuff's orders. Run it inside
  * transactionalHandler, which makes a redelivered event a no-op.
  */
-export async function applyOrderEvent(event: DomainEvent, trx: Kysely<CatalogDatabase>): Promise<HandleOutcome> {
+export async function applyOrderEvent(event: ContractEvent, trx: Kysely<CatalogDatabase>): Promise<HandleOutcome> {
+  if (event.type !== ORDER_CREATED && event.type !== ORDER_CANCELLED && event.type !== ORDER_COMPLETED) return 'done';
   const status = STATUS_AFTER[event.type];
-  if (!status) return 'done';
   const { stuffId } = event.data;
-  // Thrown, not ignored: after its retries the event is parked on the dead-letter stream and logged.
-  if (typeof stuffId !== 'string' || !isUuid(stuffId) || !isUuid(event.subjectId)) {
-    throw new Error(`${event.type} ${event.id} names no valid order and stuff`);
-  }
+  // The payload was parsed on arrival; the envelope's subject is checked here. Thrown, not
+  // ignored: after its retries the event is parked on the dead-letter stream and logged.
+  if (!isUuid(event.subjectId)) throw new Error(`${event.type} ${event.id} names no valid order`);
   // The stuff first, as updateStuff locks it: its availability is rewritten from a consistent
   // view of its orders, and an edit waits for (or precedes) this change, never overlaps it.
   const stuff = await lockStuff(trx, stuffId);

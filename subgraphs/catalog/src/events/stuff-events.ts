@@ -1,4 +1,5 @@
-import { newEvent, recordEvent, STREAMS, STUFF_CREATED, STUFF_UPDATED, type StuffSnapshot } from '@stuffmart/common';
+import { newContractEvent, recordEvent } from '@stuffmart/common';
+import { STREAMS, STUFF_CREATED, STUFF_UPDATED, type StuffSnapshot } from '@stuffmart/contract/events';
 import type { Kysely } from 'kysely';
 import type { CatalogDatabase, StuffRow } from '../data-access/catalog-database.js';
 
@@ -14,10 +15,10 @@ function snapshot(stuff: StuffRow): StuffSnapshot {
 
 /** Call inside the transaction that inserted the stuff. */
 export async function recordStuffCreated(trx: Kysely<CatalogDatabase>, stuff: StuffRow): Promise<void> {
-  await recordEvent(trx, STREAMS.catalog, newEvent(STUFF_CREATED, stuff.id, stuff.version, snapshot(stuff)));
+  await recordEvent(trx, STREAMS.catalog, newContractEvent(STUFF_CREATED, stuff.id, stuff.version, snapshot(stuff)));
 }
 
 /** Call inside the transaction that made the change; the event carries the new version. */
 export async function recordStuffUpdated(trx: Kysely<CatalogDatabase>, stuff: StuffRow): Promise<void> {
-  await recordEvent(trx, STREAMS.catalog, newEvent(STUFF_UPDATED, stuff.id, stuff.version, snapshot(stuff)));
+  await recordEvent(trx, STREAMS.catalog, newContractEvent(STUFF_UPDATED, stuff.id, stuff.version, snapshot(stuff)));
 }

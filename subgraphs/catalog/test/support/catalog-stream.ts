@@ -1,4 +1,5 @@
-import { parseEvent, Redis, STREAMS, streamKey, type DomainEvent } from '@stuffmart/common';
+import { parseEvent, Redis, streamKey, type DomainEvent } from '@stuffmart/common';
+import { STREAMS } from '@stuffmart/contract/events';
 import type { TestSystem } from '@stuffmart/test-kit';
 
 /** What catalog has published about one stuff, waiting until at least `count` events are out. */

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { newContractEvent, Redis, streamKey, type DomainEvent } from '@stuffmart/common';
 import {
-  newEvent,
   ORDER_CANCELLED,
   ORDER_COMPLETED,
   ORDER_CREATED,
-  Redis,
   STREAMS,
-  streamKey,
-  type DomainEvent,
   type OrderCancelled,
   type OrderCompleted,
   type OrderCreated,
-} from '@stuffmart/common';
+} from '@stuffmart/contract/events';
 import type { TestSystem } from '@stuffmart/test-kit';
 import type { TestStuff } from './stuffs.js';
 
@@ -21,7 +18,7 @@ export function anOrderOf(stuff: TestStuff, buyerId: string = randomUUID()) {
   return {
     orderId,
     created: (): DomainEvent<OrderCreated> =>
-      newEvent(ORDER_CREATED, orderId, 0, {
+      newContractEvent(ORDER_CREATED, orderId, 0, {
         orderId,
         stuffId: stuff.id,
         buyerId,
@@ -31,9 +28,9 @@ export function anOrderOf(stuff: TestStuff, buyerId: string = randomUUID()) {
         expiresAt: new Date(Date.now() + 900_000).toISOString(),
       }),
     cancelled: (): DomainEvent<OrderCancelled> =>
-      newEvent(ORDER_CANCELLED, orderId, 1, { orderId, stuffId: stuff.id, buyerId, reason: 'BUYER' }),
+      newContractEvent(ORDER_CANCELLED, orderId, 1, { orderId, stuffId: stuff.id, buyerId, reason: 'BUYER' }),
     completed: (): DomainEvent<OrderCompleted> =>
-      newEvent(ORDER_COMPLETED, orderId, 1, { orderId, stuffId: stuff.id, buyerId, paymentId: randomUUID() }),
+      newContractEvent(ORDER_COMPLETED, orderId, 1, { orderId, stuffId: stuff.id, buyerId, paymentId: randomUUID() }),
   };
 }
 

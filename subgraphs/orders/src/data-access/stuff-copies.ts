@@ -1,6 +1,6 @@
 import { isUuid } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
-import type { StuffSnapshot } from '@stuffmart/common';
+import type { StuffSnapshot } from '@stuffmart/contract/events';
 import type { OrdersDatabase, StuffCopy } from './orders-database.js';
 
 export async function findStuffCopy(db: Kysely<OrdersDatabase>, id: string): Promise<StuffCopy | undefined> {

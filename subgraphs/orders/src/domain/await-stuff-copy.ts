@@ -1,4 +1,5 @@
-import { awaitLocalCopy, isUuid, NotFoundError, STREAMS } from '@stuffmart/common';
+import { awaitLocalCopy, isUuid, NotFoundError } from '@stuffmart/common';
+import { STREAMS } from '@stuffmart/contract/events';
 import { findStuffCopy } from '../data-access/stuff-copies.js';
 import type { StuffCopy } from '../data-access/orders-database.js';
 import type { OrdersDeps } from './orders-deps.js';

@@ -1,10 +1,13 @@
-import type { DomainEvent, HandleOutcome, PaymentSucceeded } from '@stuffmart/common';
+import type { ContractEventOf, HandleOutcome } from '@stuffmart/common';
+import type { PAYMENT_SUCCEEDED } from '@stuffmart/contract/events';
 import type { Kysely } from 'kysely';
 import type { OrdersDatabase } from '../data-access/orders-database.js';
 import { completeOrder } from '../domain/complete-order.js';
 
-export async function applyPaymentSucceeded(event: DomainEvent, trx: Kysely<OrdersDatabase>): Promise<HandleOutcome> {
-  const payment = event.data as unknown as PaymentSucceeded;
-  await completeOrder(trx, payment.orderId, payment.paymentId);
+export async function applyPaymentSucceeded(
+  event: ContractEventOf<typeof PAYMENT_SUCCEEDED>,
+  trx: Kysely<OrdersDatabase>,
+): Promise<HandleOutcome> {
+  await completeOrder(trx, event.data.orderId, event.data.paymentId);
   return 'done';
 }

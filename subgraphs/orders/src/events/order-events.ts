@@ -1,22 +1,18 @@
+import { newContractEvent, recordEvent } from '@stuffmart/common';
 import {
-  newEvent,
   ORDER_CANCELLED,
   ORDER_COMPLETED,
   ORDER_CREATED,
   ORDER_HELD,
-  recordEvent,
   STREAMS,
   type OrderCancelled,
-  type OrderCompleted,
-  type OrderCreated,
-  type OrderHeld,
-} from '@stuffmart/common';
+} from '@stuffmart/contract/events';
 import type { Kysely } from 'kysely';
 import type { OrderRow, OrdersDatabase } from '../data-access/orders-database.js';
 
 /** What orders tells the others; each call belongs in the transaction of the change. */
 export async function recordOrderCreated(trx: Kysely<OrdersDatabase>, order: OrderRow): Promise<void> {
-  const data: OrderCreated = {
+  const event = newContractEvent(ORDER_CREATED, order.id, order.version, {
     orderId: order.id,
     stuffId: order.stuffId,
     buyerId: order.buyerId,
@@ -24,8 +20,8 @@ export async function recordOrderCreated(trx: Kysely<OrdersDatabase>, order: Ord
     priceCents: order.priceCents,
     currency: order.currency,
     expiresAt: order.expiresAt.toISOString(),
-  };
-  await recordEvent(trx, STREAMS.orders, newEvent(ORDER_CREATED, order.id, order.version, data));
+  });
+  await recordEvent(trx, STREAMS.orders, event);
 }
 
 export async function recordOrderCancelled(
@@ -33,8 +29,8 @@ export async function recordOrderCancelled(
   order: OrderRow,
   reason: OrderCancelled['reason'],
 ): Promise<void> {
-  const data: OrderCancelled = { orderId: order.id, stuffId: order.stuffId, buyerId: order.buyerId, reason };
-  await recordEvent(trx, STREAMS.orders, newEvent(ORDER_CANCELLED, order.id, order.version, data));
+  const data = { orderId: order.id, stuffId: order.stuffId, buyerId: order.buyerId, reason };
+  await recordEvent(trx, STREAMS.orders, newContractEvent(ORDER_CANCELLED, order.id, order.version, data));
 }
 
 export async function recordOrderCompleted(
@@ -42,13 +38,13 @@ export async function recordOrderCompleted(
   order: OrderRow,
   paymentId: string,
 ): Promise<void> {
-  const data: OrderCompleted = { orderId: order.id, stuffId: order.stuffId, buyerId: order.buyerId, paymentId };
-  await recordEvent(trx, STREAMS.orders, newEvent(ORDER_COMPLETED, order.id, order.version, data));
+  const data = { orderId: order.id, stuffId: order.stuffId, buyerId: order.buyerId, paymentId };
+  await recordEvent(trx, STREAMS.orders, newContractEvent(ORDER_COMPLETED, order.id, order.version, data));
 }
 
 /** The answer to payment.started; at the order's current version, which a hold does not change. */
 export async function recordOrderHeld(trx: Kysely<OrdersDatabase>, order: OrderRow): Promise<void> {
   if (!order.heldBy || !order.heldUntil) throw new Error(`order ${order.id} is not held`);
-  const data: OrderHeld = { orderId: order.id, attemptId: order.heldBy, heldUntil: order.heldUntil.toISOString() };
-  await recordEvent(trx, STREAMS.orders, newEvent(ORDER_HELD, order.id, order.version, data));
+  const data = { orderId: order.id, attemptId: order.heldBy, heldUntil: order.heldUntil.toISOString() };
+  await recordEvent(trx, STREAMS.orders, newContractEvent(ORDER_HELD, order.id, order.version, data));
 }

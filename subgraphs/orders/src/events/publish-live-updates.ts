@@ -1,11 +1,16 @@
-import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED, type DomainEvent, type LiveUpdates } from '@stuffmart/common';
+import type { ContractEvent, ContractEventOf, LiveUpdates } from '@stuffmart/common';
+import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED } from '@stuffmart/contract/events';
 import type { Kysely } from 'kysely';
 import { findActiveOrders, findOrdersByIds } from '../data-access/orders.js';
 import type { OrderRow, OrdersDatabase } from '../data-access/orders-database.js';
 import { stuffState } from '../domain/availability.js';
 import { orderTopic, stuffTopic, type OrderLivePayload, type StuffLivePayload } from './live-topics.js';
 
-const ORDER_EVENTS = new Set([ORDER_CREATED, ORDER_CANCELLED, ORDER_COMPLETED]);
+type OrderChange = ContractEventOf<typeof ORDER_CREATED | typeof ORDER_CANCELLED | typeof ORDER_COMPLETED>;
+
+function isOrderChange(event: ContractEvent): event is OrderChange {
+  return event.type === ORDER_CREATED || event.type === ORDER_CANCELLED || event.type === ORDER_COMPLETED;
+}
 
 export function toStuffPayload(stuffId: string, activeOrder: OrderRow | null | undefined): StuffLivePayload {
   const state = stuffState(stuffId, activeOrder);
@@ -31,10 +36,10 @@ export function toOrderPayload(order: OrderRow): OrderLivePayload {
  * database, not the event, so replicas publishing out of order still end on the truth.
  */
 export function publishLiveUpdates(db: Kysely<OrdersDatabase>, live: LiveUpdates) {
-  return async (events: DomainEvent[]): Promise<void> => {
-    const touched = events.filter((event) => ORDER_EVENTS.has(event.type));
+  return async (events: ContractEvent[]): Promise<void> => {
+    const touched = events.filter(isOrderChange);
     if (touched.length === 0) return;
-    const stuffIds = [...new Set(touched.map((event) => String(event.data.stuffId)))];
+    const stuffIds = [...new Set(touched.map((event) => event.data.stuffId))];
     const orderIds = [...new Set(touched.map((event) => event.subjectId))];
     const [active, orders] = await Promise.all([findActiveOrders(db, stuffIds), findOrdersByIds(db, orderIds)]);
     const activeByStuff = new Map(active.map((order) => [order.stuffId, order]));

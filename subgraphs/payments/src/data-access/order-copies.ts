@@ -1,4 +1,4 @@
-import type { OrderCreated } from '@stuffmart/common';
+import type { OrderCreated } from '@stuffmart/contract/events';
 import { isUuid } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
 import type { OrderCopy, OrderCopyStatus, PaymentsDatabase } from './payments-database.js';

@@ -1,4 +1,5 @@
-import { awaitLocalCopy, isUuid, NotFoundError, STREAMS } from '@stuffmart/common';
+import { awaitLocalCopy, isUuid, NotFoundError } from '@stuffmart/common';
+import { STREAMS } from '@stuffmart/contract/events';
 import { findOrderCopy } from '../data-access/order-copies.js';
 import type { OrderCopy } from '../data-access/payments-database.js';
 import type { PaymentsDeps } from './payments-deps.js';

@@ -35,13 +35,13 @@ async function takeGuess(redis: Redis, buyerId: string): Promise<boolean> {
   }
 }
 
-const GIVE_BACK = `
+const RETURN_GUESS = `
 if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end
 return 1`;
 
 /** A payment whose coupon was fine was no guess. Failing to give it back only over-counts. */
-async function giveBack(redis: Redis, buyerId: string): Promise<void> {
-  await redis.eval(GIVE_BACK, 1, couponGuessKey(buyerId)).catch(() => undefined);
+async function returnGuess(redis: Redis, buyerId: string): Promise<void> {
+  await redis.eval(RETURN_GUESS, 1, couponGuessKey(buyerId)).catch(() => undefined);
 }
 
 /**
@@ -61,9 +61,9 @@ export async function limitCouponGuesses<T>(
   try {
     outcome = await pay();
   } catch (error) {
-    if (!(error instanceof CouponInvalidError)) await giveBack(redis, buyerId);
+    if (!(error instanceof CouponInvalidError)) await returnGuess(redis, buyerId);
     throw error;
   }
-  await giveBack(redis, buyerId);
+  await returnGuess(redis, buyerId);
   return outcome;
 }

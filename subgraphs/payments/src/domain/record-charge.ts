@@ -11,7 +11,7 @@ import {
 import { requestRefund } from '../data-access/refund-requests.js';
 import type { AttemptRow, OrderCopy, PaymentRow } from '../data-access/payments-database.js';
 import { recordPaymentFailed, recordPaymentSucceeded } from '../events/payment-events.js';
-import { giveBack } from './give-back.js';
+import { queueRefund } from './queue-refund.js';
 import type { PaymentsDeps } from './payments-deps.js';
 
 /**
@@ -76,7 +76,7 @@ export async function recordCharge(
     if (!payment) throw new Error('a successful payment appeared under the order lock');
     const payable = order?.status === 'AWAITING_PAYMENT' && (isHeldFor(order, attempt.id) || !expiresTooSoon(order));
     if (!payable) {
-      await giveBack(trx, payment, 'the order was cancelled or expired during the payment');
+      await queueRefund(trx, payment, 'the order was cancelled or expired during the payment');
       return { refundedBecause: 'CANCELLED' };
     }
     await recordPaymentSucceeded(trx, payment);

@@ -1,4 +1,4 @@
-import type { Logger } from '@stuffmart/common';
+import { DrainLoop, type Logger } from '@stuffmart/common';
 import { claimDueRefunds, markRefunded, postponeRefund } from '../data-access/refund-requests.js';
 import type { PaymentsDeps } from './payments-deps.js';
 
@@ -6,49 +6,31 @@ import type { PaymentsDeps } from './payments-deps.js';
  * Carries out refund requests: each in a transaction of its own that locks only its request
  * row (SKIP LOCKED, so replicas share the work), with Stripe's idempotency key derived from
  * the PaymentIntent so that a retry never refunds twice. A Stripe outage only postpones them.
+ * Woken after a transaction that requested a refund, so it goes out at once.
  */
-export class RefundWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-
+export class RefundWorker extends DrainLoop {
   constructor(
     private readonly deps: Pick<PaymentsDeps, 'db' | 'stripe'>,
     private readonly logger: Logger,
-    private readonly intervalMs = 1000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.wake(), this.intervalMs);
+    intervalMs = 1000,
+  ) {
+    super({ name: 'refunds', batchSize: 1, pollIntervalMs: intervalMs, failurePauseMs: intervalMs, logger });
   }
 
-  /** Called after a transaction that requested a refund, so it goes out at once. */
-  wake(): void {
-    this.running ??= this.refundDue()
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'refunds failed; will retry'))
-      .finally(() => (this.running = undefined));
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  async refundDue(): Promise<void> {
+  /** Refunds one due request; returns how many it claimed (0 or 1). */
+  protected override async round(): Promise<number> {
     const { db, stripe } = this.deps;
-    if (!stripe) return;
-    for (;;) {
-      const handled = await db.transaction().execute(async (trx) => {
-        const [request] = await claimDueRefunds(trx, 1);
-        if (!request) return false;
-        try {
-          await markRefunded(trx, request.paymentIntent, await stripe.refund(request.paymentIntent));
-        } catch (error) {
-          this.logger.warn({ err: (error as Error).message, paymentIntent: request.paymentIntent }, 'refund postponed');
-          await postponeRefund(trx, request.paymentIntent);
-        }
-        return true;
-      });
-      if (!handled) return;
-    }
+    if (!stripe) return 0;
+    return db.transaction().execute(async (trx) => {
+      const [request] = await claimDueRefunds(trx, 1);
+      if (!request) return 0;
+      try {
+        await markRefunded(trx, request.paymentIntent, await stripe.refund(request.paymentIntent));
+      } catch (error) {
+        this.logger.warn({ err: (error as Error).message, paymentIntent: request.paymentIntent }, 'refund postponed');
+        await postponeRefund(trx, request.paymentIntent);
+      }
+      return 1;
+    });
   }
 }

@@ -1,46 +1,36 @@
-import {
-  ORDER_CANCELLED,
-  ORDER_COMPLETED,
-  ORDER_CREATED,
-  ORDER_HELD,
-  versionGate,
-  type DomainEvent,
-  type HandleOutcome,
-  type OrderCreated,
-  type OrderHeld,
-} from '@stuffmart/common';
+import { versionGate, type ContractEvent, type HandleOutcome } from '@stuffmart/common';
+import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED, ORDER_HELD } from '@stuffmart/contract/events';
 import type { Kysely } from 'kysely';
 import { insertOrderCopy, lockOrderCopy, setOrderCopyHold, setOrderCopyStatus } from '../data-access/order-copies.js';
 import { findSuccessfulPayment } from '../data-access/payments.js';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
-import { giveBack } from '../domain/give-back.js';
+import { queueRefund } from '../domain/queue-refund.js';
 
 /**
  * Keeps the local copy of each order, one version after another. A cancellation that finds
- * the order paid (the charge finished after the reservation expired) gives the money back:
- * the order was never completed, so the buyer must not pay for stuff they did not get.
+ * the order paid (the charge finished after the reservation expired) queues a refund: the
+ * order was never completed, so the buyer must not pay for stuff they did not get.
  */
 export function applyOrderEvent() {
-  return async (event: DomainEvent, trx: Kysely<PaymentsDatabase>): Promise<HandleOutcome> => {
+  return async (event: ContractEvent, trx: Kysely<PaymentsDatabase>): Promise<HandleOutcome> => {
     const local = await lockOrderCopy(trx, event.subjectId);
     if (event.type === ORDER_HELD) {
       // A hold is no new version of the order: it is noted beside the copy, once the copy exists.
       if (!local) return 'retry';
-      const hold = event.data as unknown as OrderHeld;
-      await setOrderCopyHold(trx, event.subjectId, hold.attemptId, new Date(hold.heldUntil));
+      await setOrderCopyHold(trx, event.subjectId, event.data.attemptId, new Date(event.data.heldUntil));
       return 'done';
     }
     const gate = versionGate(local?.version, event.subjectVersion);
     if (gate === 'wait') return 'retry';
     if (gate === 'stale') return 'done';
     if (event.type === ORDER_CREATED) {
-      await insertOrderCopy(trx, event.data as unknown as OrderCreated);
+      await insertOrderCopy(trx, event.data);
     } else if (event.type === ORDER_COMPLETED) {
       await setOrderCopyStatus(trx, event.subjectId, 'COMPLETE', event.subjectVersion);
     } else if (event.type === ORDER_CANCELLED) {
       await setOrderCopyStatus(trx, event.subjectId, 'CANCELLED', event.subjectVersion);
       const payment = await findSuccessfulPayment(trx, event.subjectId);
-      if (payment) await giveBack(trx, payment, 'the order was cancelled before its payment reached it');
+      if (payment) await queueRefund(trx, payment, 'the order was cancelled before its payment reached it');
     }
     return 'done';
   };

@@ -1,11 +1,5 @@
-import {
-  EXPIRATION_DUE,
-  STREAMS,
-  streamKey,
-  type DomainEvent,
-  type ExpirationDue,
-  type Redis,
-} from '@stuffmart/common';
+import { newContractEvent, streamKey, type Redis } from '@stuffmart/common';
+import { EXPIRATION_DUE, STREAMS } from '@stuffmart/contract/events';
 
 /**
  * The worker has no database, so no outbox: the job itself is the durable record, and it is
@@ -13,14 +7,7 @@ import {
  * event id again, which orders applies once (cancelling a cancelled order changes nothing).
  */
 export async function publishExpirationDue(redis: Redis, namespace: string, orderId: string): Promise<void> {
-  const event: DomainEvent<ExpirationDue> = {
-    id: `expiration-due:${orderId}`,
-    type: EXPIRATION_DUE,
-    subjectId: orderId,
-    subjectVersion: 0,
-    occurredAt: new Date().toISOString(),
-    data: { orderId },
-  };
+  const event = { ...newContractEvent(EXPIRATION_DUE, orderId, 0, { orderId }), id: `expiration-due:${orderId}` };
   await redis.xadd(
     streamKey(namespace, STREAMS.expiration),
     'MAXLEN',

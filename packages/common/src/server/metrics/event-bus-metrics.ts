@@ -112,11 +112,11 @@ export function eventsHandledCounter(registry: Registry): Counter<'stream' | 'ou
  * Wraps a handler to count what became of each delivery; the consumer's own retry and
  * dead-letter logic sees the same outcome or error, untouched.
  */
-export function countHandlerOutcomes(
+export function countHandlerOutcomes<E extends DomainEvent>(
   counter: Counter<'stream' | 'outcome'>,
   stream: string,
-  handle: (event: DomainEvent) => Promise<HandleOutcome>,
-): (event: DomainEvent) => Promise<HandleOutcome> {
+  handle: (event: E) => Promise<HandleOutcome>,
+): (event: E) => Promise<HandleOutcome> {
   return async (event) => {
     try {
       const outcome = await handle(event);

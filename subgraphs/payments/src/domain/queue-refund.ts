@@ -8,7 +8,7 @@ import type { PaymentRow, PaymentsDatabase } from '../data-access/payments-datab
  * refunder calls Stripe after this transaction, holding no lock) and the coupon redemption
  * comes back. Doing it twice changes nothing.
  */
-export async function giveBack(trx: Kysely<PaymentsDatabase>, payment: PaymentRow, reason: string): Promise<void> {
+export async function queueRefund(trx: Kysely<PaymentsDatabase>, payment: PaymentRow, reason: string): Promise<void> {
   if (await isRefundRequested(trx, payment.id)) return;
   await requestRefund(trx, {
     paymentIntent: payment.providerRef ?? `free-${payment.id}`,
