@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { INTERNAL_IDENTITY_HEADER, readInternalIdentity, REQUEST_ID_HEADER } from '../auth/internal-identity.js';
 import { classifyError } from '../errors/format-error.js';
 import type { SubgraphContext } from './subgraph-context.js';
+import { traceSubscription } from '../telemetry/trace-http.js';
 
 /**
  * graphql-ws on the subgraph's /graphql. The gateway opens one connection per client
@@ -14,6 +15,8 @@ import type { SubgraphContext } from './subgraph-context.js';
  * out, as on HTTP.
  */
 export function serveSubscriptions<C extends SubgraphContext>(options: {
+  /** The subgraph, as its spans name it. */
+  name: string;
   httpServer: http.Server;
   schema: GraphQLSchema;
   internalKey: string;
@@ -24,8 +27,9 @@ export function serveSubscriptions<C extends SubgraphContext>(options: {
   const server = useServer(
     {
       schema: options.schema,
-      context: (ctx) => {
+      context: (ctx, _id, payload) => {
         const params = ctx.connectionParams ?? {};
+        traceSubscription(options.name, params, payload.operationName);
         const voucher = params[INTERNAL_IDENTITY_HEADER];
         const vouched = readInternalIdentity(options.internalKey, typeof voucher === 'string' ? voucher : undefined);
         const given = params[REQUEST_ID_HEADER];
