@@ -158,7 +158,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         const identity = options.vouchers.vouch(token, clientIp);
         // A client may put its own traceparent in connectionParams; upstream connections carry
         // the gateway's span, so the subgraph's subscription joins the client's trace.
-        const trace = traceSubscription('gateway', ctx.connectionParams, undefined);
+        const trace = traceSubscription('gateway', ctx.connectionParams, 'graphql-ws connect');
         const connection: ClientConnection = {
           logger,
           // The identity stays the one proven at connect, as upstream, even once the token expires.

@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelemetry, type Telemetry } from '@stuffmart/common';
-import { eventually, listStuff, signUpActor, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import {
+  connectLive,
+  disposeLiveClients,
+  eventually,
+  listStuff,
+  signUpActor,
+  startTestSystem,
+  watch,
+  type TestSystem,
+} from '@stuffmart/test-kit';
 import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
 
 const SERVICES = ['gateway', 'auth', 'catalog', 'orders', 'payments', 'expiration'];
@@ -21,6 +30,7 @@ beforeAll(async () => {
   system = await startTestSystem(env);
 });
 afterAll(async () => {
+  await disposeLiveClients();
   await system?.close();
   await Promise.all(telemetry.map((one) => one.shutdown()));
   await receiver?.close();
@@ -44,7 +54,7 @@ describe('a BUY traced end to end (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
     expect(telemetry.every((one) => one.enabled)).toBe(true);
   });
 
-  it('one trace holds the gateway, orders, the relay and the consumers in catalog, payments and the worker', async () => {
+  it('one trace holds the gateway, orders, the relay and the consumers in catalog, payments and the worker, with their SQL', async () => {
     const seller = await signUpActor(system, 'seller');
     const buyer = await signUpActor(system, 'buyer');
     const stuffId = await listStuff(system, seller);
@@ -61,8 +71,13 @@ describe('a BUY traced end to end (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
 
     const consumed = (service: string) => (span: ReceivedSpan) =>
       span.service === service && span.name === 'process order.created';
-    const spans = await traceOf(traceId, (all) =>
-      ['catalog', 'payments', 'expiration'].every((service) => all.some(consumed(service))),
+    // Spans leave as they end, each process on its own: wait until the last of them is in.
+    const spans = await traceOf(
+      traceId,
+      (all) =>
+        ['catalog', 'payments', 'expiration'].every((service) => all.some(consumed(service))) &&
+        all.some((span) => span.parentSpanId === clientSpanId) &&
+        all.some((span) => span.service === 'orders' && span.name === 'mutation buyStuff'),
     );
     const byId = new Map(spans.map((span) => [span.spanId, span]));
     const parentOf = (span: ReceivedSpan | undefined) => (span ? byId.get(span.parentSpanId) : undefined);
@@ -83,8 +98,39 @@ describe('a BUY traced end to end (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
     for (const service of ['catalog', 'payments', 'expiration']) {
       expect(parentOf(spans.find(consumed(service))), service).toBe(publish);
     }
+    // What they wrote shows as SQL statements of theirs: the order, payments' copy of it,
+    // catalog's availability projection.
+    const statementsBelow = (parent: ReceivedSpan | undefined) =>
+      spans.filter((span) => parent && span.parentSpanId === parent.spanId && span.kind === 3).map((span) => span.name);
+    expect(statementsBelow(orders)).toContain('INSERT');
+    expect(statementsBelow(spans.find(consumed('payments')))).toContain('INSERT');
+    expect(statementsBelow(spans.find(consumed('catalog'))).length).toBeGreaterThan(0);
     expect(new Set(spans.map((span) => span.service))).toEqual(
       new Set(['gateway', 'orders', 'catalog', 'payments', 'expiration']),
     );
+  });
+
+  it('a subscription joins the trace its client names in connectionParams, through the gateway to orders', async () => {
+    const seller = await signUpActor(system, 'lister');
+    const stuffId = await listStuff(system, seller);
+    const traceId = randomBytes(16).toString('hex');
+    const clientSpanId = randomBytes(8).toString('hex');
+    const client = connectLive(system, { connectionParams: { traceparent: `00-${traceId}-${clientSpanId}-01` } });
+    const watching = watch(
+      client,
+      `subscription WatchStuff($stuffId: ID!) { stuffAvailabilityChanged(stuffId: $stuffId) { availability } }`,
+      { stuffId },
+    );
+    await watching.until((result) => result.data?.stuffAvailabilityChanged, 'the current state');
+
+    const spans = await traceOf(traceId, (all) =>
+      all.some((span) => span.service === 'orders' && span.name === 'subscription stuffAvailabilityChanged'),
+    );
+    const gateway = spans.find((span) => span.service === 'gateway' && span.parentSpanId === clientSpanId);
+    expect(gateway?.name).toBe('graphql-ws connect');
+    const orders = spans.find(
+      (span) => span.service === 'orders' && span.name === 'subscription stuffAvailabilityChanged',
+    );
+    expect(orders?.parentSpanId).toBe(gateway?.spanId);
   });
 });

@@ -41,7 +41,7 @@ export const baseConfigSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   // OTLP/HTTP base URL of a trace collector (Jaeger, Tempo, an OpenTelemetry Collector); unset,
   // nothing is traced and the tracing SDK is not even loaded.
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ error: 'must be an http(s):// URL' }).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
 });
 
 /**

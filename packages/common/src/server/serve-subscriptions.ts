@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
@@ -8,6 +8,14 @@ import { INTERNAL_IDENTITY_HEADER, readInternalIdentity, REQUEST_ID_HEADER } fro
 import { classifyError } from '../errors/format-error.js';
 import type { SubgraphContext } from './subgraph-context.js';
 import { traceSubscription } from '../telemetry/trace-http.js';
+
+/** The root fields an operation selects, as its span is named ("stuffAvailabilityChanged"). */
+function rootFields(document: DocumentNode): string {
+  return document.definitions
+    .flatMap((definition) => (definition.kind === 'OperationDefinition' ? definition.selectionSet.selections : []))
+    .flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : []))
+    .join(',');
+}
 
 /**
  * graphql-ws on the subgraph's /graphql. The gateway opens one connection per client
@@ -27,9 +35,9 @@ export function serveSubscriptions<C extends SubgraphContext>(options: {
   const server = useServer(
     {
       schema: options.schema,
-      context: (ctx, _id, payload) => {
+      context: (ctx, _id, _payload, args) => {
         const params = ctx.connectionParams ?? {};
-        traceSubscription(options.name, params, payload.operationName);
+        traceSubscription(options.name, params, `subscription ${rootFields(args.document)}`);
         const voucher = params[INTERNAL_IDENTITY_HEADER];
         const vouched = readInternalIdentity(options.internalKey, typeof voucher === 'string' ? voucher : undefined);
         const given = params[REQUEST_ID_HEADER];

@@ -11,3 +11,4 @@ export {
   type TraceCarrier,
 } from './trace-http.js';
 export { traceHandler, tracePublish, withTraceContext } from './trace-events.js';
+export { traceStatement } from './trace-sql.js';

@@ -110,18 +110,18 @@ export function traceOperationPlugin<C extends BaseContext>(): ApolloServerPlugi
 }
 
 /**
- * A graphql-ws subscription taken up: an instant span, child of the traceparent the peer put in
- * connectionParams (the gateway's, or a browser's), so the subscription shows in its trace.
+ * A graphql-ws connection or subscription taken up: an instant span, child of the traceparent
+ * the peer put in connectionParams (the gateway's, or a browser's), so it shows in that trace.
  * Returns the carrier to hand on upstream.
  */
 export function traceSubscription(
   service: string,
   connectionParams: Record<string, unknown> | undefined,
-  operationName: string | null | undefined,
+  name: string,
 ): TraceCarrier {
   if (!tracingOn()) return {};
   const span = tracerFor(service).startSpan(
-    `subscribe ${operationName ?? ''}`.trim(),
+    name,
     { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': 'subscription' } },
     extractTraceContext(connectionParams),
   );
