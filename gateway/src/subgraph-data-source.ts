@@ -18,8 +18,9 @@ type ReceiveOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['didRec
 
 /**
  * Every call from the gateway to a subgraph: vouches for the caller with a signed,
- * short-lived token, carries the request id and the trace context, and reports an unreachable or silent subgraph as
- * SERVICE_UNAVAILABLE instead of the fetch error (which names hosts and ports).
+ * short-lived token, carries the request id and the trace context, and reports an unreachable
+ * or silent subgraph as SERVICE_UNAVAILABLE instead of the fetch error (which names hosts and
+ * ports).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(

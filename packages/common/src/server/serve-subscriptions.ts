@@ -8,6 +8,7 @@ import { INTERNAL_IDENTITY_HEADER, readInternalIdentity, REQUEST_ID_HEADER } fro
 import { classifyError } from '../errors/format-error.js';
 import type { SubgraphContext } from './subgraph-context.js';
 import { traceSubscription } from '../telemetry/trace-http.js';
+import { tracingOn } from '../telemetry/tracers.js';
 
 /** The root fields an operation selects, as its span is named ("stuffAvailabilityChanged"). */
 function rootFields(document: DocumentNode): string {
@@ -37,7 +38,7 @@ export function serveSubscriptions<C extends SubgraphContext>(options: {
       schema: options.schema,
       context: (ctx, _id, _payload, args) => {
         const params = ctx.connectionParams ?? {};
-        traceSubscription(options.name, params, `subscription ${rootFields(args.document)}`);
+        if (tracingOn()) traceSubscription(options.name, params, `subscription ${rootFields(args.document)}`);
         const voucher = params[INTERNAL_IDENTITY_HEADER];
         const vouched = readInternalIdentity(options.internalKey, typeof voucher === 'string' ? voucher : undefined);
         const given = params[REQUEST_ID_HEADER];
