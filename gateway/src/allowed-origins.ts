@@ -20,11 +20,14 @@ export function corsHeaders(request: IncomingMessage, allowedOrigins: readonly s
   };
 }
 
-/** What a preflight may ask for: our methods and the headers our clients send. */
+/**
+ * What a preflight may ask for: our methods and the headers our clients send (a traced web app
+ * sends W3C traceparent/tracestate, which the gateway continues).
+ */
 export const PREFLIGHT_HEADERS = {
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers':
-    'content-type, authorization, x-request-id, apollo-require-preflight, x-apollo-operation-name',
+    'content-type, authorization, x-request-id, apollo-require-preflight, x-apollo-operation-name, traceparent, tracestate',
   'access-control-max-age': '600',
 };
 

@@ -1,5 +1,10 @@
-import { loadConfig, runMain } from '@stuffmart/common';
+import { loadConfig, runMain, startTelemetry } from '@stuffmart/common';
 import { gatewayConfigSchema } from './config.js';
 import { startGateway } from './start-gateway.js';
 
-await runMain('gateway', () => startGateway(loadConfig(gatewayConfigSchema)));
+await runMain('gateway', async () => {
+  const config = loadConfig(gatewayConfigSchema);
+  // Before anything serves, so the first request is traced (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
+  const telemetry = await startTelemetry('gateway', config);
+  return telemetry.closing(await startGateway(config));
+});

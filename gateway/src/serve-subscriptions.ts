@@ -6,6 +6,7 @@ import {
   RateLimitedError,
   REQUEST_ID_HEADER,
   ServiceUnavailableError,
+  traceSubscription,
   type Logger,
 } from '@stuffmart/common';
 import { buildSchema, GraphQLError, print, printSchema, type GraphQLSchema, type ValidationRule } from 'graphql';
@@ -155,6 +156,9 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         const requestId = requestIdOf(request);
         const logger = options.logger.child({ requestId });
         const identity = options.vouchers.vouch(token, clientIp);
+        // A client may put its own traceparent in connectionParams; upstream connections carry
+        // the gateway's span, so the subgraph's subscription joins the client's trace.
+        const trace = traceSubscription('gateway', ctx.connectionParams, 'graphql-ws connect');
         const connection: ClientConnection = {
           logger,
           // The identity stays the one proven at connect, as upstream, even once the token expires.
@@ -164,6 +168,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
             connectionParams: () => ({
               [INTERNAL_IDENTITY_HEADER]: options.vouchers.vouch(token, clientIp).voucher,
               [REQUEST_ID_HEADER]: requestId,
+              ...trace,
             }),
             timeoutMs: options.subgraphTimeoutMs,
             logger,

@@ -18,6 +18,8 @@ import {
   metricsPortFor,
   readinessRoute,
   startMetricsServer,
+  tracedRoute,
+  traceOperationPlugin,
   voucherKeyOf,
   type Route,
   type RunningServer,
@@ -114,6 +116,7 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
       errorLoggingPlugin(logger),
       legacyJsonStatus(),
       requestMetrics<GatewayContext>(metrics),
+      ...traceOperationPlugin<GatewayContext>(),
       {
         async requestDidStart() {
           return {
@@ -141,22 +144,25 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
         ),
         ...webhookRoutes(supergraph.subgraphUrls, logger),
         ...photoRoutes(supergraph.subgraphUrls.catalog, config.ALLOWED_ORIGINS, logger),
-        '/graphql': withCors(
-          config.ALLOWED_ORIGINS,
-          apolloRoute(apollo, async (req, res) => {
-            const requestId = requestIdOf(req);
-            res.setHeader('x-request-id', requestId);
-            const { token, refreshCookie } = readCredentials(req);
-            return {
-              ...vouchers.vouch(token, clientAddress(req, config.TRUST_PROXY)),
-              refreshCookie,
-              requestId,
-              logger: logger.child({ requestId }),
-              sessionUpdate: null,
-              res,
-              publicUrl: publicUrlOf(req, config.GATEWAY_PUBLIC_URL, config.TRUST_PROXY),
-            };
-          }),
+        '/graphql': tracedRoute(
+          'gateway',
+          withCors(
+            config.ALLOWED_ORIGINS,
+            apolloRoute(apollo, async (req, res) => {
+              const requestId = requestIdOf(req);
+              res.setHeader('x-request-id', requestId);
+              const { token, refreshCookie } = readCredentials(req);
+              return {
+                ...vouchers.vouch(token, clientAddress(req, config.TRUST_PROXY)),
+                refreshCookie,
+                requestId,
+                logger: logger.child({ requestId }),
+                sessionUpdate: null,
+                res,
+                publicUrl: publicUrlOf(req, config.GATEWAY_PUBLIC_URL, config.TRUST_PROXY),
+              };
+            }),
+          ),
         ),
       },
       logger,

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
   decodeSessionHeader,
+  injectTraceHeaders,
   INTERNAL_IDENTITY_HEADER,
   REFRESH_TOKEN_HEADER,
   ServiceUnavailableError,
@@ -17,8 +18,9 @@ type ReceiveOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['didRec
 
 /**
  * Every call from the gateway to a subgraph: vouches for the caller with a signed,
- * short-lived token, carries the request id, and reports an unreachable or silent subgraph as
- * SERVICE_UNAVAILABLE instead of the fetch error (which names hosts and ports).
+ * short-lived token, carries the request id and the trace context, and reports an unreachable
+ * or silent subgraph as SERVICE_UNAVAILABLE instead of the fetch error (which names hosts and
+ * ports).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -35,7 +37,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest({ request, context }: SendOptions): void {
     const headers = request.http?.headers;
-    if (!headers || !('requestId' in context)) return;
+    if (!headers) return;
+    // The active span is @apollo/gateway's fetch span: the subgraph's span hangs below it.
+    injectTraceHeaders(headers);
+    if (!('requestId' in context)) return;
     headers.set(INTERNAL_IDENTITY_HEADER, context.voucher);
     headers.set(REQUEST_ID_HEADER, context.requestId);
     if ('publicUrl' in context && context.publicUrl) headers.set(PUBLIC_URL_HEADER, context.publicUrl);

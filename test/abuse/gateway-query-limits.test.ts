@@ -135,6 +135,8 @@ describe('CORS on /graphql', () => {
     expect(response.headers.get('access-control-allow-credentials')).toBe('true');
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+    // A traced web app's trace context (README.md, "Traces").
+    expect(response.headers.get('access-control-allow-headers')).toContain('traceparent');
     const { headers } = await system.graphql('{ __typename }', {}, { headers: { origin: 'https://shop.example' } });
     expect(headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect(headers.get('access-control-allow-credentials')).toBe('true');

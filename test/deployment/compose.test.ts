@@ -139,6 +139,55 @@ describe('docker-compose.yml with .env.example filled in', () => {
     for (const unit of bundled) expect(env(unit.name).METRICS_PORT, unit.name).toBeUndefined();
   });
 
+  it('adds Jaeger and Grafana only with the monitoring profile, seen from this machine only', () => {
+    for (const [name, port] of [
+      ['jaeger', 16686],
+      ['grafana', 3001],
+    ] as const) {
+      expect(service(name).profiles, name).toEqual(['monitoring']);
+      expect(
+        publishedPorts(service(name)).map((published) => published.host),
+        name,
+      ).toEqual([port]);
+      const published = service(name).ports?.[0];
+      expect(typeof published === 'object' ? (published as { host_ip?: string }).host_ip : published).toMatch(
+        /127\.0\.0\.1/,
+      );
+    }
+    const mounts = Object.fromEntries(mountsOf(service('grafana')).map((mount) => [mount.target, mount.source]));
+    expect(mounts['/etc/grafana/provisioning']).toBe(join(ROOT, 'monitoring', 'grafana', 'provisioning'));
+    expect(mounts['/var/lib/grafana/dashboards']).toBe(join(ROOT, 'monitoring', 'grafana', 'dashboards'));
+  });
+
+  it("gives Grafana Prometheus and Jaeger as data sources, under the uids its dashboard's panels name", () => {
+    const provisioned = parse(
+      readFileSync(join(ROOT, 'monitoring', 'grafana', 'provisioning', 'datasources', 'datasources.yml'), 'utf8'),
+    ) as { datasources: Array<{ uid: string; type: string; url: string }> };
+    const byUid = Object.fromEntries(provisioned.datasources.map((source) => [source.uid, source]));
+    expect(byUid.prometheus).toMatchObject({ type: 'prometheus', url: 'http://prometheus:9090' });
+    expect(byUid.jaeger).toMatchObject({ type: 'jaeger', url: 'http://jaeger:16686' });
+    const dashboard = JSON.parse(
+      readFileSync(join(ROOT, 'monitoring', 'grafana', 'dashboards', 'stuffmart.json'), 'utf8'),
+    ) as { panels: Array<{ type: string; datasource?: { uid: string } }> };
+    const charts = dashboard.panels.filter((panel) => panel.type !== 'row');
+    expect(charts.length).toBeGreaterThan(0);
+    for (const panel of charts) expect(Object.keys(byUid)).toContain(panel.datasource?.uid);
+  });
+
+  it("sends every service's traces where OTEL_EXPORTER_OTLP_ENDPOINT in .env says, and traces nothing without it", async () => {
+    const bundled = UNITS.filter((unit) => unit.bundled);
+    for (const unit of bundled) expect(env(unit.name).OTEL_EXPORTER_OTLP_ENDPOINT ?? null, unit.name).toBeNull();
+    const run = composeConfig(exampleWith({ ...STAND_IN_SECRETS, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318' }));
+    expect(run.status, run.stderr).toBe(0);
+    const traced = parseComposeConfig(run.stdout).services;
+    for (const unit of bundled) {
+      const environment = containerEnv(traced[unit.name]);
+      expect(environment.OTEL_EXPORTER_OTLP_ENDPOINT, unit.name).toBe('http://jaeger:4318');
+      const deployable = presentDeployables().find((candidate) => candidate.name === unit.name);
+      if (deployable) expect(await configRefusals(deployable, environment), unit.name).toEqual([]);
+    }
+  });
+
   it('gives every service a health check', () => {
     for (const [name, definition] of Object.entries(config.services)) {
       expect(definition.healthcheck?.disable, name).not.toBe(true);

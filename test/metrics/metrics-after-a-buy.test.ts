@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, listStuff, signUpActor, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
 
@@ -87,14 +88,42 @@ describe('Prometheus metrics on every process', () => {
       valueOf(await scrape('catalog'), 'stuffmart_events_handled_total', { stream: 'orders', outcome: 'done' }),
     ).toBeGreaterThanOrEqual(1);
 
-    // The worker scheduled the order's expiry.
+    // The worker scheduled the order's expiry, and counts the order.created it handled.
     await eventually(async () =>
       valueOf(await scrape('expiration'), 'stuffmart_expiration_jobs', { state: 'delayed' }) >= 1 ? true : undefined,
     );
+    expect(
+      valueOf(await scrape('expiration'), 'stuffmart_events_handled_total', { stream: 'orders', outcome: 'done' }),
+    ).toBeGreaterThanOrEqual(1);
 
     for (const service of ['auth', 'catalog', 'payments']) {
       expect(valueOf(await scrape(service), 'stuffmart_process_cpu_user_seconds_total'), service).toBeGreaterThan(0);
     }
+  });
+});
+
+/** The metric names the checked-in Grafana dashboard charts (monitoring/grafana/dashboards). */
+function dashboardMetrics(): string[] {
+  const dashboard = JSON.parse(
+    readFileSync(new URL('../../monitoring/grafana/dashboards/stuffmart.json', import.meta.url), 'utf8'),
+  ) as { panels: Array<{ targets?: Array<{ expr: string }> }> };
+  const exprs = dashboard.panels.flatMap((panel) => panel.targets ?? []).map((target) => target.expr);
+  return [...new Set(exprs.flatMap((expr) => expr.match(/stuffmart_\w+/g) ?? []))];
+}
+
+describe('the Grafana dashboard', () => {
+  it('charts only metrics some process serves', async () => {
+    const served = new Set<string>();
+    for (const service of Object.keys(system.metricsUrls)) {
+      for (const match of (await scrape(service)).matchAll(/^# TYPE (\w+) (\w+)$/gm)) {
+        const [, name = '', type] = match;
+        served.add(name);
+        if (type === 'histogram') for (const suffix of ['_bucket', '_count', '_sum']) served.add(name + suffix);
+      }
+    }
+    const charted = dashboardMetrics();
+    expect(charted.length).toBeGreaterThan(0);
+    for (const name of charted) expect(served, name).toContain(name);
   });
 });
 

@@ -72,6 +72,7 @@ export {
 export { Drain, healthRoute, readinessRoute, runReadiness, type ReadinessCheck } from './server/readiness.js';
 export { apolloRoute, BodyTooLargeError, httpRoutes, readBody, sendJson, type Route } from './server/http-routes.js';
 export { runMain, type Stoppable } from './server/run-main.js';
+export * from './telemetry/index.js';
 export {
   CLEAR_SESSION,
   decodeSessionHeader,
@@ -90,6 +91,10 @@ export { within } from './server/within.js';
 export { createMetricsRegistry } from './server/metrics/service-metrics.js';
 export { metricsPortFor, startMetricsServer, type MetricsServer } from './server/metrics/metrics-server.js';
 export { metricsRoute } from './server/metrics/metrics-route.js';
-export { registerEventBusMetrics } from './server/metrics/event-bus-metrics.js';
+export {
+  countHandlerOutcomes,
+  eventsHandledCounter,
+  registerEventBusMetrics,
+} from './server/metrics/event-bus-metrics.js';
 // Services make their own metrics with the one prom-client their registries come from.
 export { Counter, Gauge, Histogram, type Registry } from 'prom-client';

@@ -3,7 +3,9 @@ import {
   assertRedisReachable,
   consumerName,
   createLogger,
+  countHandlerOutcomes,
   createMetricsRegistry,
+  eventsHandledCounter,
   Gauge,
   metricsPortFor,
   registerEventBusMetrics,
@@ -15,6 +17,7 @@ import {
   readinessRoute,
   readContractEvent,
   StreamConsumer,
+  traceHandler,
   within,
   type RunningServer,
 } from '@stuffmart/common';
@@ -45,6 +48,7 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
   queue.on('error', (error) => logger.warn({ err: error.message }, 'queue error'));
   worker.on('error', (error) => logger.warn({ err: error.message }, 'worker error'));
 
+  const metrics = createMetricsRegistry('expiration');
   const consumerConnection = redis.duplicate();
   consumerConnection.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
   const consumer = new StreamConsumer({
@@ -54,12 +58,15 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
     group: 'expiration',
     consumer: consumerName('expiration', port, config.CONSUMER_NAME),
     read: readContractEvent,
-    handle: scheduleFromOrderEvents(queue),
+    handle: traceHandler(
+      'expiration',
+      STREAMS.orders,
+      countHandlerOutcomes(eventsHandledCounter(metrics), STREAMS.orders, scheduleFromOrderEvents(queue)),
+    ),
     logger,
   });
   await consumer.start();
 
-  const metrics = createMetricsRegistry('expiration');
   registerEventBusMetrics({
     registry: metrics,
     redis,

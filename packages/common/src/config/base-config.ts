@@ -39,6 +39,9 @@ export const baseConfigSchema = z.object({
     .optional(),
   // Prometheus' /metrics, on a port of its own; unset, the service's port + 5000 (gateway 9000).
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // OTLP/HTTP base URL of a trace collector (Jaeger, Tempo, an OpenTelemetry Collector); unset,
+  // nothing is traced and the tracing SDK is not even loaded.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
 });
 
 /**

@@ -2,6 +2,7 @@ import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type Migration } fr
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { ensureOwnDatabase } from './ensure-own-database.js';
+import { traceStatement } from '../telemetry/trace-sql.js';
 
 // Timestamps and big counters arrive as JS values we control: timestamptz as Date (pg's
 // default) and int8 as number, which is safe for our counters and cents.
@@ -93,6 +94,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     plugins: [new CamelCasePlugin()],
     log: (event) => {
       if (event.level === 'query') statements += 1;
+      traceStatement(options.subgraph, name, event);
     },
   });
   const migrator = new Migrator({

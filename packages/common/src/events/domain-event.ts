@@ -12,6 +12,12 @@ export interface DomainEvent<T = Record<string, unknown>> {
   subjectVersion: number;
   occurredAt: string;
   data: T;
+  /**
+   * W3C traceparent of the span that wrote the event (set by recordEvent, replaced by the
+   * relay's), so consumers continue the trace of the request behind the change. Absent when
+   * tracing is off.
+   */
+  traceparent?: string;
 }
 
 export function newEvent<T>(type: string, subjectId: string, subjectVersion: number, data: T): DomainEvent<T> {

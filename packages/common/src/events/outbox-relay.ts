@@ -5,6 +5,7 @@ import type { DomainEvent } from './domain-event.js';
 import { streamKey } from './domain-event.js';
 import { outboxClearKey, redisTime } from './news-check.js';
 import { DrainLoop } from '../jobs/drain-loop.js';
+import { tracePublish } from '../telemetry/trace-events.js';
 
 export interface OutboxRelayOptions {
   pool: pg.Pool;
@@ -67,8 +68,10 @@ export class OutboxRelay extends DrainLoop {
         [batchSize],
       );
       if (rows.length > 0) {
+        // The events leave carrying the relay's span as their trace parent (tracing on only).
+        const traced = tracePublish(this.options.publisher ?? 'outbox', rows);
         const pipeline = redis.pipeline();
-        for (const row of rows) {
+        for (const [i, row] of rows.entries()) {
           pipeline.xadd(
             streamKey(namespace, row.stream),
             'MAXLEN',
@@ -76,10 +79,10 @@ export class OutboxRelay extends DrainLoop {
             maxStreamLength,
             '*',
             'event',
-            JSON.stringify(row.event),
+            JSON.stringify(traced.events[i]),
           );
         }
-        const results = (await pipeline.exec()) ?? [];
+        const results = (await pipeline.exec().finally(() => traced.end())) ?? [];
         const failed = results.find(([error]) => error);
         if (failed) throw failed[0];
         await client.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DomainEvent } from './domain-event.js';
+import { withTraceContext } from '../telemetry/trace-events.js';
 
 /**
  * Writes an event to the outbox. Call it inside the transaction that makes the change: the
@@ -10,7 +11,7 @@ export async function recordEvent<DB>(
   stream: string,
   event: DomainEvent<object>,
 ): Promise<void> {
-  await sql`INSERT INTO outbox (event_id, stream, event) VALUES (${event.id}, ${stream}, ${JSON.stringify(event)}::jsonb)`.execute(
+  await sql`INSERT INTO outbox (event_id, stream, event) VALUES (${event.id}, ${stream}, ${JSON.stringify(withTraceContext(event))}::jsonb)`.execute(
     trx,
   );
 }

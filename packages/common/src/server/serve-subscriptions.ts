@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { INTERNAL_IDENTITY_HEADER, readInternalIdentity, REQUEST_ID_HEADER } from '../auth/internal-identity.js';
 import { classifyError } from '../errors/format-error.js';
 import type { SubgraphContext } from './subgraph-context.js';
+import { traceSubscription } from '../telemetry/trace-http.js';
+import { tracingOn } from '../telemetry/tracers.js';
+
+/** The root fields an operation selects, as its span is named ("stuffAvailabilityChanged"). */
+function rootFields(document: DocumentNode): string {
+  return document.definitions
+    .flatMap((definition) => (definition.kind === 'OperationDefinition' ? definition.selectionSet.selections : []))
+    .flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : []))
+    .join(',');
+}
 
 /**
  * graphql-ws on the subgraph's /graphql. The gateway opens one connection per client
@@ -14,6 +24,8 @@ import type { SubgraphContext } from './subgraph-context.js';
  * out, as on HTTP.
  */
 export function serveSubscriptions<C extends SubgraphContext>(options: {
+  /** The subgraph, as its spans name it. */
+  name: string;
   httpServer: http.Server;
   schema: GraphQLSchema;
   internalKey: string;
@@ -24,8 +36,9 @@ export function serveSubscriptions<C extends SubgraphContext>(options: {
   const server = useServer(
     {
       schema: options.schema,
-      context: (ctx) => {
+      context: (ctx, _id, _payload, args) => {
         const params = ctx.connectionParams ?? {};
+        if (tracingOn()) traceSubscription(options.name, params, `subscription ${rootFields(args.document)}`);
         const voucher = params[INTERNAL_IDENTITY_HEADER];
         const vouched = readInternalIdentity(options.internalKey, typeof voucher === 'string' ? voucher : undefined);
         const given = params[REQUEST_ID_HEADER];

@@ -18,6 +18,7 @@ import { Drain, healthRoute, readinessRoute, type ReadinessCheck } from './readi
 import type { Registry } from 'prom-client';
 import { metricsRoute } from './metrics/metrics-route.js';
 import { serveSubscriptions } from './serve-subscriptions.js';
+import { tracedRoute, traceOperationPlugin } from '../telemetry/trace-http.js';
 
 export interface SubgraphServerOptions<C extends SubgraphContext> {
   name: string;
@@ -82,6 +83,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
       // We send no usage reports to Apollo, so the gateway never needs field timings.
       ApolloServerPluginInlineTraceDisabled(),
       errorLoggingPlugin(options.logger),
+      ...traceOperationPlugin<C>(),
     ],
   });
   await apollo.start();
@@ -99,20 +101,23 @@ export async function startSubgraphServer<C extends SubgraphContext>(
         '/readyz': readinessRoute(options.readiness, options.logger, drain),
         '/metrics': metricsRoute(options.metrics),
         ...options.routes,
-        '/graphql': apolloRoute(apollo, async (req, res) => {
-          const vouched = readInternalIdentity(internalKey, header(req, INTERNAL_IDENTITY_HEADER));
-          const given = header(req, REQUEST_ID_HEADER);
-          const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-          const base: SubgraphContext = {
-            user: vouched.user,
-            clientIp: vouched.clientIp,
-            requestId,
-            logger: options.logger.child({ requestId }),
-            setResponseHeader: (name, value) => res.setHeader(name, value),
-            requestHeader: (name) => header(req, name),
-          };
-          return options.extendContext ? options.extendContext(base) : (base as C);
-        }),
+        '/graphql': tracedRoute(
+          options.name,
+          apolloRoute(apollo, async (req, res) => {
+            const vouched = readInternalIdentity(internalKey, header(req, INTERNAL_IDENTITY_HEADER));
+            const given = header(req, REQUEST_ID_HEADER);
+            const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+            const base: SubgraphContext = {
+              user: vouched.user,
+              clientIp: vouched.clientIp,
+              requestId,
+              logger: options.logger.child({ requestId }),
+              setResponseHeader: (name, value) => res.setHeader(name, value),
+              requestHeader: (name) => header(req, name),
+            };
+            return options.extendContext ? options.extendContext(base) : (base as C);
+          }),
+        ),
       },
       options.logger,
     ),
@@ -121,6 +126,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
   const extend = options.extendContext ?? ((base: SubgraphContext) => base as C);
   const websockets = options.subscriptions
     ? serveSubscriptions({
+        name: options.name,
         httpServer,
         schema: options.schema,
         internalKey,

@@ -17,6 +17,7 @@ import { registerDatabaseMetrics } from './metrics/database-metrics.js';
 import { countHandlerOutcomes, eventsHandledCounter, registerEventBusMetrics } from './metrics/event-bus-metrics.js';
 import { metricsPortFor, startMetricsServer, type MetricsServer } from './metrics/metrics-server.js';
 import { createMetricsRegistry } from './metrics/service-metrics.js';
+import { traceHandler } from '../telemetry/trace-events.js';
 
 export interface SubgraphRuntime<DB> {
   name: string;
@@ -150,7 +151,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
         group: name,
         consumer,
         read,
-        handle: countHandlerOutcomes(handled, stream, handle),
+        handle: traceHandler(name, stream, countHandlerOutcomes(handled, stream, handle)),
         logger,
       });
       consumers.push({ consumer: streamConsumer, connection });
