@@ -9,7 +9,7 @@ import { formatPrice } from '../lib/money';
 import { BankConfirmationError, payWithCard, type PaymentStage } from '../lib/pay-with-card';
 import { FormAlert } from './form-alert';
 import { PaymentStageNotice } from './payment-stage-notice';
-import { StripeCardField, type CardPayment } from './stripe-card-field';
+import { StripePaymentField, type CardPayment } from './stripe-payment-field';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
 
@@ -94,7 +94,12 @@ export function PaymentForm({
         error={errors.fields.couponCode}
       />
       {stripePublishableKey ? (
-        <StripeCardField publishableKey={stripePublishableKey} onReady={cardReady} />
+        <StripePaymentField
+          publishableKey={stripePublishableKey}
+          amount={priceCents}
+          currency={currency}
+          onReady={cardReady}
+        />
       ) : (
         <p className="notice">
           Card payment is not set up on this site yet. You can still pay with a coupon that covers the whole price.
