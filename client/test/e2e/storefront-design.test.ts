@@ -1,15 +1,17 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStuffViaApi, signUpViaApi, uploadPhotoViaApi } from './support/api.js';
+import { createCouponViaApi, createStuffViaApi, signUpViaApi, uploadPhotoViaApi, verifyViaApi } from './support/api.js';
 import { screenshot } from './support/browser.js';
-import { errorBeside, sellInBrowser, signUpInBrowser } from './support/storefront.js';
+import { errorBeside, eventually, sellInBrowser, signUpInBrowser } from './support/storefront.js';
 import { startStorefront, STOREFRONT_START_TIMEOUT, type Storefront } from './support/storefront-system.js';
 
 let storefront: Storefront;
+/** Pays for the sold stuff with a 100% coupon, which only an admin makes. */
+const ADMIN_EMAIL = 'design-admin@example.com';
 
 beforeAll(async () => {
-  storefront = await startStorefront();
+  storefront = await startStorefront({ ADMIN_EMAILS: ADMIN_EMAIL });
 }, STOREFRONT_START_TIMEOUT);
 
 afterAll(async () => {
@@ -245,6 +247,53 @@ describe('the storefront looks like a shop', () => {
     expect(await page.getByLabel('Price').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
     await screenshot(page, 'design-edit-reserved-desktop');
+  });
+
+  it('shows a sold stuff’s edit page disabled, with the reason, and Save cannot be pressed', async () => {
+    const page = await storefront.newPage(DESKTOP);
+    await signUpInBrowser(page, storefront.origin, `sold-seller-${Date.now()}@example.com`);
+    const path = await sellInBrowser(page, storefront.origin, 'Graphing calculator', '35');
+    const stuffId = path.split('/').at(-1)!;
+    await signUpViaApi(storefront.system, ADMIN_EMAIL);
+    const coupon = await createCouponViaApi(
+      storefront.system,
+      await verifyViaApi(storefront.system, storefront.inbox, ADMIN_EMAIL),
+      100,
+    );
+    const buyer = await signUpViaApi(storefront.system, `sold-buyer-${Date.now()}@example.com`);
+    const bought = await storefront.system.graphql<{ buyStuff: { id: string } }>(
+      'mutation ($id: ID!) { buyStuff(stuffId: $id) { id } }',
+      { id: stuffId },
+      { token: buyer },
+    );
+    expect(bought.body.errors).toBeUndefined();
+    const paid = await storefront.system.graphql<{ payOrder: { status: string } }>(
+      'mutation ($orderId: ID!, $couponCode: String) { payOrder(orderId: $orderId, couponCode: $couponCode) { status } }',
+      { orderId: bought.body.data!.buyStuff.id, couponCode: coupon },
+      { token: buyer },
+    );
+    expect(paid.body.data?.payOrder.status).toBe('SUCCEEDED');
+    // The catalog hears of the sale from the orders stream.
+    await eventually(async () => {
+      const { body } = await storefront.system.graphql<{ stuff: { availability: string } }>(
+        'query ($id: ID!) { stuff(id: $id) { availability } }',
+        { id: stuffId },
+      );
+      return body.data?.stuff.availability === 'SOLD';
+    }, 'the stuff SOLD in the catalog');
+
+    await page.goto(`${storefront.origin}${path}/edit`);
+    await page.getByRole('note').getByText('This stuff has been sold, so it can no longer be edited.').waitFor();
+    expect(await page.getByLabel('Title').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Description').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Price').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Category').isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+    // Even a click forced onto the disabled Save sends nothing: no refusal banner, once or twice.
+    await page.getByRole('button', { name: 'Save changes' }).click({ force: true });
+    expect(await page.getByRole('main').getByRole('alert').count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe(`${path}/edit`);
+    await screenshot(page, 'design-edit-sold-desktop');
   });
 
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {

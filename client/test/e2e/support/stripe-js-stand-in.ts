@@ -108,10 +108,15 @@ function stripeJsSource(apiUrl: string): string {
     });
   }
 
+  // Present because @stripe/react-stripe-js checks that a Stripe object has them; never called by us.
+  const notHere = (name) => async () => ({ error: { type: 'api_error', message: name + ' is not in the Stripe.js stand-in' } });
+
   function Stripe(key) {
     return {
       _registerWrapper() {},
       registerAppInfo() {},
+      createToken: notHere('createToken'),
+      confirmCardPayment: notHere('confirmCardPayment'),
       elements() {
         const created = new Map();
         return {
