@@ -226,6 +226,26 @@ describe('the storefront looks like a shop', () => {
     });
   }
 
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    it(`shows the sell form filled in, two photos uploaded in order, at ${name} width`, async () => {
+      const page = await storefront.newPage(viewport);
+      await signUpInBrowser(page, storefront.origin, `sell-photos-${name}-${Date.now()}@example.com`);
+      await page.goto(`${storefront.origin}/sell`);
+      await page.getByLabel('Title').fill('Road bike, 54 cm frame');
+      await page.getByLabel('Description').fill('Serviced in September. Lights and lock included.');
+      await page.getByLabel('Price').fill('180');
+      await page.getByLabel('Category').selectOption('SPORTS');
+      await page.getByLabel('Choose photos').setInputFiles([
+        { name: 'bike.jpg', mimeType: 'image/jpeg', buffer: await photo(1200, 900, '#e6eef5', '#1f4e79') },
+        { name: 'detail.jpg', mimeType: 'image/jpeg', buffer: await photo(900, 1200, '#f5ece6', '#8a3b12') },
+      ]);
+      await expect.poll(() => page.getByText('Uploaded').count(), { timeout: 20_000 }).toBe(2);
+      await page.getByRole('img', { name: 'Photo 1 (cover)' }).waitFor();
+      expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await screenshot(page, `design-sell-form-photos-${name}`);
+    });
+  }
+
   it('shows a reserved stuff’s edit page disabled, with the reason, instead of refusing after Save', async () => {
     const page = await storefront.newPage(DESKTOP);
     await signUpInBrowser(page, storefront.origin, `locked-seller-${Date.now()}@example.com`);
@@ -288,6 +308,7 @@ describe('the storefront looks like a shop', () => {
     expect(await page.getByLabel('Description').isDisabled()).toBe(true);
     expect(await page.getByLabel('Price').isDisabled()).toBe(true);
     expect(await page.getByLabel('Category').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Choose photos').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
     // Even a click forced onto the disabled Save sends nothing: no refusal banner, once or twice.
     await page.getByRole('button', { name: 'Save changes' }).click({ force: true });
