@@ -13,6 +13,8 @@ import { StripePaymentField, type CardPayment } from './stripe-payment-field';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
 
+const NOT_CHARGED = 'Nothing was charged, and the stuff is still reserved for you.';
+
 interface PaymentFormProps {
   orderId: string;
   priceCents: number;
@@ -71,7 +73,8 @@ export function PaymentForm({
       });
     } catch (error) {
       setStage('idle');
-      if (error instanceof BankConfirmationError) setErrors({ fields: {}, summary: error.message });
+      // The intent waits unconfirmed and the reservation holds: the buyer may simply try again.
+      if (error instanceof BankConfirmationError) setErrors({ fields: {}, summary: `${error.message} ${NOT_CHARGED}` });
       else setErrors(toFormErrors(describeError(error), ['couponCode']));
       return;
     }

@@ -3,12 +3,30 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCouponViaApi, createStuffViaApi, signUpViaApi, uploadPhotoViaApi, verifyViaApi } from './support/api.js';
 import { screenshot } from './support/browser.js';
-import { errorBeside, eventually, sellInBrowser, signUpInBrowser } from './support/storefront.js';
+import {
+  availabilityText,
+  buyButton,
+  errorBeside,
+  eventually,
+  sellInBrowser,
+  signUpInBrowser,
+} from './support/storefront.js';
 import { startStorefront, STOREFRONT_START_TIMEOUT, type Storefront } from './support/storefront-system.js';
 
 let storefront: Storefront;
-/** Pays for the sold stuff with a 100% coupon, which only an admin makes. */
+/** Orders here are paid with a 100% coupon, which only an admin makes. */
 const ADMIN_EMAIL = 'design-admin@example.com';
+let couponMade: Promise<string> | null = null;
+
+/** The admin's 100% coupon (five uses), made once. */
+function fullCoupon(): Promise<string> {
+  couponMade ??= (async () => {
+    await signUpViaApi(storefront.system, ADMIN_EMAIL);
+    const adminToken = await verifyViaApi(storefront.system, storefront.inbox, ADMIN_EMAIL);
+    return createCouponViaApi(storefront.system, adminToken, 100);
+  })();
+  return couponMade;
+}
 
 beforeAll(async () => {
   storefront = await startStorefront({ ADMIN_EMAILS: ADMIN_EMAIL });
@@ -126,6 +144,7 @@ describe('the storefront looks like a shop', () => {
     // A click on the photo opens the stuff, as on any shop.
     await page.goto(`${storefront.origin}/`);
     // The title's link lies over the whole card (Playwright's click would refuse a covered image).
+    await cover.waitFor(); // the results stream in after the page's heading and search
     const box = (await cover.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForURL(new RegExp(`/stuff/${lampId}$`));
@@ -204,6 +223,41 @@ describe('the storefront looks like a shop', () => {
     expect(problems.filter((problem) => /hydrat/i.test(problem))).toEqual([]);
   });
 
+  it('shows when a hold ends and when an order was paid in the visitor’s own zone', async () => {
+    const page = await storefront.newPage(DESKTOP, { timezoneId: 'Asia/Tokyo' });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await signUpInBrowser(page, storefront.origin, `tokyo-buyer-${Date.now()}@example.com`);
+    const stuffId = await createStuffViaApi(storefront.system, sellerToken, {
+      title: 'Rice cooker, three cups',
+      description: 'Works well, cleaned.',
+      priceCents: 2000,
+    });
+    await page.goto(`${storefront.origin}/stuff/${stuffId}`);
+    await eventually(async () => !(await buyButton(page).isDisabled()), 'BUY enabled');
+    await buyButton(page).click();
+    await page.waitForURL(/\/orders\/[^/]+$/);
+    const orderPath = new URL(page.url()).pathname;
+
+    // Back on the stuff page (rendered on the server in Tokyo time, as the tz cookie says by now).
+    await page.goto(`${storefront.origin}/stuff/${stuffId}`);
+    await eventually(async () => /holding/.test(await availabilityText(page)), 'the hold, said');
+    expect(await availabilityText(page)).toMatch(
+      /You are holding this stuff until \d{1,2} \w{3} \d{4}, \d\d:\d\d GMT\+9\. Pay for your order/,
+    );
+
+    await page.goto(`${storefront.origin}${orderPath}`);
+    await page.getByLabel('Coupon code (optional)').fill(await fullCoupon());
+    await page.getByRole('button', { name: 'Pay now' }).click();
+    await page.getByRole('heading', { name: 'Payment' }).waitFor();
+    const paidAt = page.locator('.details time');
+    expect(await paidAt.getAttribute('title')).toMatch(/GMT\+9$/);
+    expect(await paidAt.innerText()).toMatch(/^(just now|\d+ minutes? ago)$/);
+    expect(problems.filter((problem) => /hydrat/i.test(problem))).toEqual([]);
+  });
+
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`shows every wrong field of the sell form at once at ${name} width, before sending anything`, async () => {
       const page = await storefront.newPage(viewport);
@@ -274,12 +328,7 @@ describe('the storefront looks like a shop', () => {
     await signUpInBrowser(page, storefront.origin, `sold-seller-${Date.now()}@example.com`);
     const path = await sellInBrowser(page, storefront.origin, 'Graphing calculator', '35');
     const stuffId = path.split('/').at(-1)!;
-    await signUpViaApi(storefront.system, ADMIN_EMAIL);
-    const coupon = await createCouponViaApi(
-      storefront.system,
-      await verifyViaApi(storefront.system, storefront.inbox, ADMIN_EMAIL),
-      100,
-    );
+    const coupon = await fullCoupon();
     const buyer = await signUpViaApi(storefront.system, `sold-buyer-${Date.now()}@example.com`);
     const bought = await storefront.system.graphql<{ buyStuff: { id: string } }>(
       'mutation ($id: ID!) { buyStuff(stuffId: $id) { id } }',

@@ -94,7 +94,9 @@ describe('paying with a card whose bank asks for 3-D Secure, in the browser', ()
     await payWithCard(page, CARD_NUMBERS.threeDSecure);
     await page.getByRole('dialog', { name: CHALLENGE_TITLE }).getByRole('button', { name: 'Fail' }).click();
 
-    await page.locator('form').getByRole('alert').getByText(REFUSED).waitFor();
+    const alert = page.locator('form').getByRole('alert');
+    await alert.getByText(REFUSED).waitFor();
+    expect(await alert.innerText()).toContain('Nothing was charged, and the stuff is still reserved for you.');
     expect(await orderStatus(page)).toMatch(/awaiting payment/i);
     expect(await page.getByRole('timer').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Pay now' }).isEnabled()).toBe(true);
