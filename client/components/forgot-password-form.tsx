@@ -2,13 +2,11 @@
 
 import { useMutation } from '@apollo/client/react';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { describeError } from '../lib/describe-error';
 import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { REQUEST_PASSWORD_RESET } from '../lib/graphql/mutations';
-import { FormAlert } from './form-alert';
-import { SubmitButton } from './submit-button';
-import { TextField } from './text-field';
+import { OneFieldForm } from './one-field-form';
 
 /**
  * Asks for a reset link. The answer is the same whether or not the address has an account
@@ -19,9 +17,7 @@ export function ForgotPasswordForm() {
   const [errors, setErrors] = useState<FormErrors>(NO_FORM_ERRORS);
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const email = String(new FormData(event.currentTarget).get('email') ?? '');
+  async function submit(email: string) {
     setErrors(NO_FORM_ERRORS);
     try {
       await requestReset({ variables: { email } });
@@ -44,18 +40,13 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <FormAlert message={errors.summary} />
-      <TextField
-        name="email"
-        label="E-mail"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        error={errors.fields.email}
-      />
-      <SubmitButton busy={loading} label="Send me a link" busyLabel="Sending…" />
-    </form>
+    <OneFieldForm
+      field={{ name: 'email', label: 'E-mail', type: 'email', autoComplete: 'email', inputMode: 'email' }}
+      errors={errors}
+      busy={loading}
+      label="Send me a link"
+      busyLabel="Sending…"
+      onSubmit={submit}
+    />
   );
 }

@@ -4,11 +4,11 @@ import { useSubscription } from '@apollo/client/react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { describeError, STUFF_RESERVED_MESSAGE } from '../lib/describe-error';
-import { formatDate } from '../lib/format-date';
 import type { Availability } from '../lib/graphql/generated/graphql';
 import { STUFF_AVAILABILITY_CHANGED } from '../lib/graphql/subscriptions';
 import { AvailabilityBadge } from './availability-badge';
 import { BuyButton } from './buy-button';
+import { LocalTime } from './local-time';
 
 interface LiveAvailabilityProps {
   stuffId: string;
@@ -17,13 +17,23 @@ interface LiveAvailabilityProps {
   viewer: 'anonymous' | 'seller' | 'buyer';
   /** The viewer's own open order for this stuff, when they hold it. */
   heldOrderId: string | null;
+  /** The visitor's zone and the server's clock when it rendered, for the time the hold ends. */
+  timeZone: string;
+  renderedAt: number;
 }
 
 /**
  * The stuff's availability as it changes, pushed by the gateway: when someone presses BUY,
  * everyone else watching sees the reserved message and a disabled BUY without reloading.
  */
-export function LiveAvailability({ stuffId, initial, viewer, heldOrderId }: LiveAvailabilityProps) {
+export function LiveAvailability({
+  stuffId,
+  initial,
+  viewer,
+  heldOrderId,
+  timeZone,
+  renderedAt,
+}: LiveAvailabilityProps) {
   const { data, error, restart } = useSubscription(STUFF_AVAILABILITY_CHANGED, { variables: { stuffId } });
   const live = data?.stuffAvailabilityChanged;
   const availability = live?.availability ?? initial.availability;
@@ -39,8 +49,14 @@ export function LiveAvailability({ stuffId, initial, viewer, heldOrderId }: Live
   else if (holding)
     explanation = (
       <>
-        You are holding this stuff{reservedUntil ? ` until ${formatDate(reservedUntil)}` : ''}.{' '}
-        <Link href={heldOrderId ? `/orders/${heldOrderId}` : '/orders'}>Pay for your order</Link>
+        You are holding this stuff
+        {reservedUntil ? (
+          <>
+            {' until '}
+            <LocalTime iso={reservedUntil} renderedAt={renderedAt} timeZone={timeZone} exact />
+          </>
+        ) : null}
+        . <Link href={heldOrderId ? `/orders/${heldOrderId}` : '/orders'}>Pay for your order</Link>
       </>
     );
   else if (availability === 'RESERVED') explanation = live?.message || STUFF_RESERVED_MESSAGE;

@@ -14,19 +14,30 @@ function useHydrated(): boolean {
   );
 }
 
+interface LocalTimeProps {
+  iso: string;
+  /** When the server rendered the page (Date.now() there): hydration reads the same words. */
+  renderedAt: number;
+  /** The zone the server rendered in (visitorTimeZone()). */
+  timeZone: string;
+  /** The exact time ("29 Nov 2026, 20:15 CET") instead of a relative one, for a deadline. */
+  exact?: boolean;
+}
+
 /**
  * A time as the visitor reads it: relative ("3 hours ago"), the exact time in their own zone
  * in the tooltip. The server renders it for the zone it was told (the tz cookie) at the time
  * it rendered; hydration repeats exactly that, then the browser switches to its own clock and
  * zone, so there is never a hydration mismatch, only at most a corrected word.
  */
-export function LocalTime({ iso, renderedAt, timeZone }: { iso: string; renderedAt: number; timeZone: string }) {
+export function LocalTime({ iso, renderedAt, timeZone, exact = false }: LocalTimeProps) {
   const hydrated = useHydrated();
   const zone = hydrated ? Intl.DateTimeFormat().resolvedOptions().timeZone : timeZone;
-  const { text, exact } = describeTime(iso, hydrated ? Date.now() : renderedAt, zone);
+  const described = describeTime(iso, hydrated ? Date.now() : renderedAt, zone);
+  if (exact) return <time dateTime={iso}>{described.exact}</time>;
   return (
-    <time dateTime={iso} title={exact}>
-      {text}
+    <time dateTime={iso} title={described.exact}>
+      {described.text}
     </time>
   );
 }

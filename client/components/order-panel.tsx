@@ -5,7 +5,6 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { describeError } from '../lib/describe-error';
-import { formatDate } from '../lib/format-date';
 import { formatPrice } from '../lib/money';
 import type {
   OrderDetailFieldsFragment as OrderDetail,
@@ -15,12 +14,15 @@ import type {
 import { ORDER_STATUS_CHANGED } from '../lib/graphql/subscriptions';
 import { CancelOrderButton } from './cancel-order-button';
 import { Countdown } from './countdown';
+import { LocalTime } from './local-time';
 import { OrderStatusBadge } from './order-status-badge';
 import { PaymentForm } from './payment-form';
 
 interface OrderPanelProps {
   order: OrderDetail;
   renderedAt: number;
+  /** The visitor's zone as the server rendered in it (visitorTimeZone()). */
+  timeZone: string;
   stripePublishableKey: string | null;
 }
 
@@ -32,7 +34,7 @@ const LIVE_FALLBACK_MS = 3_000;
  * once made. Each orderStatusChanged event carries the whole order (payment included), so the
  * panel follows it without a second query; reloading is only the fallback for a lost connection.
  */
-export function OrderPanel({ order: rendered, renderedAt, stripePublishableKey }: OrderPanelProps) {
+export function OrderPanel({ order: rendered, renderedAt, timeZone, stripePublishableKey }: OrderPanelProps) {
   const router = useRouter();
   const { data, error } = useSubscription(ORDER_STATUS_CHANGED, {
     variables: { orderId: rendered.id },
@@ -87,12 +89,20 @@ export function OrderPanel({ order: rendered, renderedAt, stripePublishableKey }
           <p className="muted live-error">Live updates paused: {describeError(error).message}</p>
         ) : null}
       </section>
-      {order.payment ? <PaymentDetails payment={order.payment} /> : null}
+      {order.payment ? <PaymentDetails payment={order.payment} renderedAt={renderedAt} timeZone={timeZone} /> : null}
     </>
   );
 }
 
-function PaymentDetails({ payment }: { payment: PaymentSummary }) {
+function PaymentDetails({
+  payment,
+  renderedAt,
+  timeZone,
+}: {
+  payment: PaymentSummary;
+  renderedAt: number;
+  timeZone: string;
+}) {
   return (
     <section aria-labelledby="payment-details">
       <h2 id="payment-details">Payment</h2>
@@ -106,7 +116,9 @@ function PaymentDetails({ payment }: { payment: PaymentSummary }) {
           </>
         ) : null}
         <dt>Paid</dt>
-        <dd>{formatDate(payment.createdAt)}</dd>
+        <dd>
+          <LocalTime iso={payment.createdAt} renderedAt={renderedAt} timeZone={timeZone} />
+        </dd>
       </dl>
     </section>
   );

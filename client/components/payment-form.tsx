@@ -9,9 +9,11 @@ import { formatPrice } from '../lib/money';
 import { BankConfirmationError, payWithCard, type PaymentStage } from '../lib/pay-with-card';
 import { FormAlert } from './form-alert';
 import { PaymentStageNotice } from './payment-stage-notice';
-import { StripeCardField, type CardPayment } from './stripe-card-field';
+import { StripePaymentField, type CardPayment } from './stripe-payment-field';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';
+
+const NOT_CHARGED = 'Nothing was charged, and the stuff is still reserved for you.';
 
 interface PaymentFormProps {
   orderId: string;
@@ -71,7 +73,8 @@ export function PaymentForm({
       });
     } catch (error) {
       setStage('idle');
-      if (error instanceof BankConfirmationError) setErrors({ fields: {}, summary: error.message });
+      // The intent waits unconfirmed and the reservation holds: the buyer may simply try again.
+      if (error instanceof BankConfirmationError) setErrors({ fields: {}, summary: `${error.message} ${NOT_CHARGED}` });
       else setErrors(toFormErrors(describeError(error), ['couponCode']));
       return;
     }
@@ -94,7 +97,12 @@ export function PaymentForm({
         error={errors.fields.couponCode}
       />
       {stripePublishableKey ? (
-        <StripeCardField publishableKey={stripePublishableKey} onReady={cardReady} />
+        <StripePaymentField
+          publishableKey={stripePublishableKey}
+          amount={priceCents}
+          currency={currency}
+          onReady={cardReady}
+        />
       ) : (
         <p className="notice">
           Card payment is not set up on this site yet. You can still pay with a coupon that covers the whole price.

@@ -118,6 +118,9 @@ export function PhotoUploader({ initial, onChange }: PhotoUploaderProps) {
   function drop(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();
     setDragging(false);
+    // A locked form (the stuff reserved or sold) disables the input through its fieldset; a drop
+    // is no input event, so it is refused here as well.
+    if (input.current?.matches(':disabled')) return;
     add(event.dataTransfer.files);
   }
 

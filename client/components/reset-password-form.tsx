@@ -3,16 +3,14 @@
 import { useMutation } from '@apollo/client/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { describeError } from '../lib/describe-error';
 import { NO_FORM_ERRORS, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { RESET_PASSWORD } from '../lib/graphql/mutations';
 import type { ViewerFieldsFragment as Viewer } from '../lib/graphql/generated/graphql';
 import { restartLiveUpdates } from '../lib/live-updates';
-import { FormAlert } from './form-alert';
+import { OneFieldForm } from './one-field-form';
 import { PersonName } from './person-name';
-import { SubmitButton } from './submit-button';
-import { TextField } from './text-field';
 
 /**
  * The new password for the mail's token. `resetPassword` signs in (cookies through this
@@ -25,9 +23,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const [spentToken, setSpentToken] = useState(false);
   const [signedInAs, setSignedInAs] = useState<Viewer | null>(null);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const password = String(new FormData(event.currentTarget).get('password') ?? '');
+  async function submit(password: string) {
     setErrors(NO_FORM_ERRORS);
     let who: Viewer | undefined;
     try {
@@ -69,18 +65,19 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <FormAlert message={errors.summary} />
-      <TextField
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint="8 to 128 characters."
-        required
-        error={errors.fields.password}
-      />
-      <SubmitButton busy={loading} label="Change password" busyLabel="Changing…" />
-    </form>
+    <OneFieldForm
+      field={{
+        name: 'password',
+        label: 'New password',
+        type: 'password',
+        autoComplete: 'new-password',
+        hint: '8 to 128 characters.',
+      }}
+      errors={errors}
+      busy={loading}
+      label="Change password"
+      busyLabel="Changing…"
+      onSubmit={submit}
+    />
   );
 }

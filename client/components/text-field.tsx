@@ -1,6 +1,6 @@
 import { useId, type HTMLInputTypeAttribute } from 'react';
 
-interface TextFieldProps {
+export interface TextFieldProps {
   name: string;
   label: string;
   error?: string | undefined;

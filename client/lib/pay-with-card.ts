@@ -40,14 +40,21 @@ export async function payWithCard(steps: PayWithCardSteps): Promise<'paid' | 'co
 
 /** The part of Stripe.js that finishes a payment our server left REQUIRES_ACTION. */
 export interface BankChallenge {
-  confirmCardPayment(
-    clientSecret: string,
-  ): Promise<{ paymentIntent?: { status: string }; error?: { message?: string } }>;
+  handleNextAction(options: {
+    clientSecret: string;
+  }): Promise<{ paymentIntent?: { status: string }; error?: { message?: string } }>;
 }
 
-/** Stripe.js shows the bank's challenge; a refusal throws with Stripe's reason (the order stays payable). */
-export async function confirmCardPayment(stripe: BankChallenge, clientSecret: string) {
-  const { paymentIntent, error } = await stripe.confirmCardPayment(clientSecret);
-  if (error || !paymentIntent)
+/** Where the intent stands when the bank refused: the buyer has to pay again. */
+const REFUSED = new Set(['requires_payment_method', 'canceled']);
+
+/**
+ * Stripe.js shows the bank's challenge (3-D Secure) for the intent payOrder confirmed on the
+ * server, as Stripe's "finalize payments on the server" flow does; a refusal throws with
+ * Stripe's reason (the order stays payable).
+ */
+export async function confirmWithBank(stripe: BankChallenge, clientSecret: string): Promise<void> {
+  const { paymentIntent, error } = await stripe.handleNextAction({ clientSecret });
+  if (error || !paymentIntent || REFUSED.has(paymentIntent.status))
     throw new BankConfirmationError(error?.message ?? 'Your bank did not confirm the payment.');
 }

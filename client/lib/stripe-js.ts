@@ -1,7 +1,7 @@
 import type { Stripe } from '@stripe/stripe-js';
 import { loadStripe as loadStripeJs } from '@stripe/stripe-js/pure';
 
-export type { Stripe, StripeCardElement, StripeCardElementChangeEvent } from '@stripe/stripe-js';
+export type { Stripe, StripeElementsOptionsMode, StripePaymentElementChangeEvent } from '@stripe/stripe-js';
 
 /**
  * Stripe.js, loaded from Stripe at run time (as Stripe requires, so card data stays out of our

@@ -3,23 +3,24 @@ import { describe, expect, it, vi } from 'vitest';
 import { PaymentStageNotice } from '../../components/payment-stage-notice';
 import {
   BankConfirmationError,
-  confirmCardPayment,
+  confirmWithBank,
   payWithCard,
   type PaymentStage,
   type PayOrderAnswer,
 } from '../../lib/pay-with-card';
 
 // Stripe.js cannot be reached from here (no internet): a fake `stripe` object stands in for it.
-// The real Stripe.js path (its bank challenge window) is untested here.
+// The whole flow in Chromium, with a Stripe.js stand-in and its challenge window, is in
+// client/test/e2e/three-d-secure.test.ts.
 function fakeStripe(answer: { paymentIntent?: { status: string }; error?: { message?: string } }) {
-  return { confirmCardPayment: vi.fn(async (_clientSecret: string) => answer) };
+  return { handleNextAction: vi.fn(async (_options: { clientSecret: string }) => answer) };
 }
 
 function payingWith(answer: PayOrderAnswer, stripe: ReturnType<typeof fakeStripe> | null) {
   const stages: PaymentStage[] = [];
   const outcome = payWithCard({
     payOrder: async () => answer,
-    confirmWithBank: stripe ? (clientSecret) => confirmCardPayment(stripe, clientSecret) : null,
+    confirmWithBank: stripe ? (clientSecret) => confirmWithBank(stripe, clientSecret) : null,
     onStage: (stage) => stages.push(stage),
   });
   return { stages, outcome };
@@ -30,7 +31,7 @@ describe('paying with a card that needs 3-D Secure', () => {
     const stripe = fakeStripe({ paymentIntent: { status: 'succeeded' } });
     const { stages, outcome } = payingWith({ status: 'REQUIRES_ACTION', clientSecret: 'pi_1_secret_2' }, stripe);
     await expect(outcome).resolves.toBe('confirmed');
-    expect(stripe.confirmCardPayment).toHaveBeenCalledExactlyOnceWith('pi_1_secret_2');
+    expect(stripe.handleNextAction).toHaveBeenCalledExactlyOnceWith({ clientSecret: 'pi_1_secret_2' });
     expect(stages).toEqual(['paying', 'confirming', 'waiting']);
   });
 
@@ -38,7 +39,7 @@ describe('paying with a card that needs 3-D Secure', () => {
     const stripe = fakeStripe({ paymentIntent: { status: 'succeeded' } });
     const { stages, outcome } = payingWith({ status: 'SUCCEEDED', clientSecret: null }, stripe);
     await expect(outcome).resolves.toBe('paid');
-    expect(stripe.confirmCardPayment).not.toHaveBeenCalled();
+    expect(stripe.handleNextAction).not.toHaveBeenCalled();
     expect(stages).toEqual(['paying']);
   });
 

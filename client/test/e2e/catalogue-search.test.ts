@@ -15,7 +15,11 @@ afterAll(async () => {
   await storefront?.close();
 });
 
-const headingsOf = (page: Page) => page.getByRole('main').getByRole('heading', { level: 2 }).allInnerTexts();
+/** The results' titles, once they are in: a new search shows outlines of cards while it waits. */
+async function headingsOf(page: Page): Promise<string[]> {
+  await page.getByRole('main').locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+  return page.getByRole('main').getByRole('heading', { level: 2 }).allInnerTexts();
+}
 
 describe('searching the catalogue', () => {
   it('finds stuff by words and category, and the search is a link that shows the same to anyone', async () => {

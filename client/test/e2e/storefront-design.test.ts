@@ -1,15 +1,35 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStuffViaApi, signUpViaApi, uploadPhotoViaApi } from './support/api.js';
+import { createCouponViaApi, createStuffViaApi, signUpViaApi, uploadPhotoViaApi, verifyViaApi } from './support/api.js';
 import { screenshot } from './support/browser.js';
-import { errorBeside, sellInBrowser, signUpInBrowser } from './support/storefront.js';
+import {
+  availabilityText,
+  buyButton,
+  errorBeside,
+  eventually,
+  sellInBrowser,
+  signUpInBrowser,
+} from './support/storefront.js';
 import { startStorefront, STOREFRONT_START_TIMEOUT, type Storefront } from './support/storefront-system.js';
 
 let storefront: Storefront;
+/** Orders here are paid with a 100% coupon, which only an admin makes. */
+const ADMIN_EMAIL = 'design-admin@example.com';
+let couponMade: Promise<string> | null = null;
+
+/** The admin's 100% coupon (five uses), made once. */
+function fullCoupon(): Promise<string> {
+  couponMade ??= (async () => {
+    await signUpViaApi(storefront.system, ADMIN_EMAIL);
+    const adminToken = await verifyViaApi(storefront.system, storefront.inbox, ADMIN_EMAIL);
+    return createCouponViaApi(storefront.system, adminToken, 100);
+  })();
+  return couponMade;
+}
 
 beforeAll(async () => {
-  storefront = await startStorefront();
+  storefront = await startStorefront({ ADMIN_EMAILS: ADMIN_EMAIL });
 }, STOREFRONT_START_TIMEOUT);
 
 afterAll(async () => {
@@ -124,6 +144,7 @@ describe('the storefront looks like a shop', () => {
     // A click on the photo opens the stuff, as on any shop.
     await page.goto(`${storefront.origin}/`);
     // The title's link lies over the whole card (Playwright's click would refuse a covered image).
+    await cover.waitFor(); // the results stream in after the page's heading and search
     const box = (await cover.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForURL(new RegExp(`/stuff/${lampId}$`));
@@ -202,6 +223,41 @@ describe('the storefront looks like a shop', () => {
     expect(problems.filter((problem) => /hydrat/i.test(problem))).toEqual([]);
   });
 
+  it('shows when a hold ends and when an order was paid in the visitor’s own zone', async () => {
+    const page = await storefront.newPage(DESKTOP, { timezoneId: 'Asia/Tokyo' });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await signUpInBrowser(page, storefront.origin, `tokyo-buyer-${Date.now()}@example.com`);
+    const stuffId = await createStuffViaApi(storefront.system, sellerToken, {
+      title: 'Rice cooker, three cups',
+      description: 'Works well, cleaned.',
+      priceCents: 2000,
+    });
+    await page.goto(`${storefront.origin}/stuff/${stuffId}`);
+    await eventually(async () => !(await buyButton(page).isDisabled()), 'BUY enabled');
+    await buyButton(page).click();
+    await page.waitForURL(/\/orders\/[^/]+$/);
+    const orderPath = new URL(page.url()).pathname;
+
+    // Back on the stuff page (rendered on the server in Tokyo time, as the tz cookie says by now).
+    await page.goto(`${storefront.origin}/stuff/${stuffId}`);
+    await eventually(async () => /holding/.test(await availabilityText(page)), 'the hold, said');
+    expect(await availabilityText(page)).toMatch(
+      /You are holding this stuff until \d{1,2} \w{3} \d{4}, \d\d:\d\d GMT\+9\. Pay for your order/,
+    );
+
+    await page.goto(`${storefront.origin}${orderPath}`);
+    await page.getByLabel('Coupon code (optional)').fill(await fullCoupon());
+    await page.getByRole('button', { name: 'Pay now' }).click();
+    await page.getByRole('heading', { name: 'Payment' }).waitFor();
+    const paidAt = page.locator('.details time');
+    expect(await paidAt.getAttribute('title')).toMatch(/GMT\+9$/);
+    expect(await paidAt.innerText()).toMatch(/^(just now|\d+ minutes? ago)$/);
+    expect(problems.filter((problem) => /hydrat/i.test(problem))).toEqual([]);
+  });
+
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`shows every wrong field of the sell form at once at ${name} width, before sending anything`, async () => {
       const page = await storefront.newPage(viewport);
@@ -221,6 +277,26 @@ describe('the storefront looks like a shop', () => {
       // Nothing sticks out sideways: the page is as wide as the screen.
       expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await screenshot(page, `design-sell-form-${name}`);
+    });
+  }
+
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    it(`shows the sell form filled in, two photos uploaded in order, at ${name} width`, async () => {
+      const page = await storefront.newPage(viewport);
+      await signUpInBrowser(page, storefront.origin, `sell-photos-${name}-${Date.now()}@example.com`);
+      await page.goto(`${storefront.origin}/sell`);
+      await page.getByLabel('Title').fill('Road bike, 54 cm frame');
+      await page.getByLabel('Description').fill('Serviced in September. Lights and lock included.');
+      await page.getByLabel('Price').fill('180');
+      await page.getByLabel('Category').selectOption('SPORTS');
+      await page.getByLabel('Choose photos').setInputFiles([
+        { name: 'bike.jpg', mimeType: 'image/jpeg', buffer: await photo(1200, 900, '#e6eef5', '#1f4e79') },
+        { name: 'detail.jpg', mimeType: 'image/jpeg', buffer: await photo(900, 1200, '#f5ece6', '#8a3b12') },
+      ]);
+      await expect.poll(() => page.getByText('Uploaded').count(), { timeout: 20_000 }).toBe(2);
+      await page.getByRole('img', { name: 'Photo 1 (cover)' }).waitFor();
+      expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await screenshot(page, `design-sell-form-photos-${name}`);
     });
   }
 
@@ -245,6 +321,49 @@ describe('the storefront looks like a shop', () => {
     expect(await page.getByLabel('Price').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
     await screenshot(page, 'design-edit-reserved-desktop');
+  });
+
+  it('shows a sold stuff’s edit page disabled, with the reason, and Save cannot be pressed', async () => {
+    const page = await storefront.newPage(DESKTOP);
+    await signUpInBrowser(page, storefront.origin, `sold-seller-${Date.now()}@example.com`);
+    const path = await sellInBrowser(page, storefront.origin, 'Graphing calculator', '35');
+    const stuffId = path.split('/').at(-1)!;
+    const coupon = await fullCoupon();
+    const buyer = await signUpViaApi(storefront.system, `sold-buyer-${Date.now()}@example.com`);
+    const bought = await storefront.system.graphql<{ buyStuff: { id: string } }>(
+      'mutation ($id: ID!) { buyStuff(stuffId: $id) { id } }',
+      { id: stuffId },
+      { token: buyer },
+    );
+    expect(bought.body.errors).toBeUndefined();
+    const paid = await storefront.system.graphql<{ payOrder: { status: string } }>(
+      'mutation ($orderId: ID!, $couponCode: String) { payOrder(orderId: $orderId, couponCode: $couponCode) { status } }',
+      { orderId: bought.body.data!.buyStuff.id, couponCode: coupon },
+      { token: buyer },
+    );
+    expect(paid.body.data?.payOrder.status).toBe('SUCCEEDED');
+    // The catalog hears of the sale from the orders stream.
+    await eventually(async () => {
+      const { body } = await storefront.system.graphql<{ stuff: { availability: string } }>(
+        'query ($id: ID!) { stuff(id: $id) { availability } }',
+        { id: stuffId },
+      );
+      return body.data?.stuff.availability === 'SOLD';
+    }, 'the stuff SOLD in the catalog');
+
+    await page.goto(`${storefront.origin}${path}/edit`);
+    await page.getByRole('note').getByText('This stuff has been sold, so it can no longer be edited.').waitFor();
+    expect(await page.getByLabel('Title').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Description').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Price').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Category').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Choose photos').isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+    // Even a click forced onto the disabled Save sends nothing: no refusal banner, once or twice.
+    await page.getByRole('button', { name: 'Save changes' }).click({ force: true });
+    expect(await page.getByRole('main').getByRole('alert').count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe(`${path}/edit`);
+    await screenshot(page, 'design-edit-sold-desktop');
   });
 
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {

@@ -26,9 +26,24 @@ export interface StandInRefund {
   idempotencyKey: string | undefined;
 }
 
+/**
+ * Stripe's test card numbers, as a buyer types them into the Payment Element, and the test
+ * PaymentMethod each becomes (what Stripe's test mode does with them).
+ */
+export const TEST_CARD_NUMBERS: Readonly<Record<string, string>> = {
+  '4242424242424242': GOOD_CARD,
+  '4000000000000002': DECLINED_CARD,
+  '4000002760003184': THREE_D_SECURE_CARD,
+};
+
 export interface StripeStandIn {
   url: string;
   secretKey: string;
+  /**
+   * The key a browser's Stripe.js sends (`key`): it may only turn a card into a PaymentMethod
+   * and answer the bank's challenge of an intent whose client secret it holds, as at Stripe.
+   */
+  publishableKey: string;
   webhookSecret: string;
   /** Every PaymentIntent created (a replayed idempotency key creates none). */
   charges: StandInCharge[];
@@ -95,6 +110,7 @@ function intentJson(charge: StandInCharge) {
  */
 export async function startStripeStandIn(): Promise<StripeStandIn> {
   const secretKey = `sk_test_standin_${randomBytes(8).toString('hex')}`;
+  const publishableKey = `pk_test_standin_${randomBytes(8).toString('hex')}`;
   const webhookSecret = `whsec_standin_${randomBytes(8).toString('hex')}`;
   const answered = new Map<string, { status: number; body: unknown }>();
   const stripe = new Stripe(secretKey);
@@ -102,6 +118,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
   const standIn: StripeStandIn = {
     url: '',
     secretKey,
+    publishableKey,
     webhookSecret,
     charges: [],
     refunds: [],
@@ -215,16 +232,81 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     };
   }
 
+  /** `POST /v1/payment_methods` from Stripe.js: a test card number becomes its test PaymentMethod. */
+  function paymentMethod(form: Record<string, string>) {
+    const number = (form['card[number]'] ?? '').replace(/\D/g, '');
+    const id = TEST_CARD_NUMBERS[number];
+    if (!id) {
+      return {
+        status: 402,
+        body: { error: { type: 'card_error', code: 'incorrect_number', message: 'Your card number is incorrect.' } },
+      };
+    }
+    return {
+      status: 200,
+      body: { id, object: 'payment_method', type: 'card', card: { brand: 'visa', last4: number.slice(-4) } },
+    };
+  }
+
+  /**
+   * `POST /v1/payment_intents/:id/authenticate` from the Stripe.js stand-in's challenge window:
+   * the buyer completes (`outcome=complete`) or fails the bank's 3-D Secure check, Stripe sends
+   * its webhook, and the intent is answered as it now stands.
+   */
+  async function authenticate(url: string, form: Record<string, string>) {
+    const id = url.split('/')[3];
+    const found = standIn.charges.find((charge) => charge.id === id);
+    if (!found || found.clientSecret !== form.client_secret) {
+      return {
+        status: 404,
+        body: { error: { type: 'invalid_request_error', message: `No such payment_intent: '${id}'` } },
+      };
+    }
+    if (found.status !== 'requires_action') {
+      const message = `This PaymentIntent's status is ${found.status}; no action is required.`;
+      return {
+        status: 400,
+        body: { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message } },
+      };
+    }
+    // A webhook that does not arrive is Stripe's to retry; the buyer's answer stands regardless.
+    await settleAction(found, form.outcome === 'complete' ? 'succeeded' : 'requires_payment_method').catch(
+      () => undefined,
+    );
+    return { status: 200, body: intentJson(found) };
+  }
+
+  /** What a browser may ask with the publishable key; null for every other route. */
+  async function browserAnswer(method: string | undefined, url: string, form: Record<string, string>) {
+    if (method === 'POST' && url === '/v1/payment_methods') return paymentMethod(form);
+    if (method === 'POST' && /^\/v1\/payment_intents\/[^/]+\/authenticate$/.test(url)) return authenticate(url, form);
+    return null;
+  }
+
   const server = http.createServer(async (req, res) => {
     standIn.requests += 1;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    // Stripe's API answers browsers of any origin (CORS); Stripe.js posts forms, so no preflight.
+    const form = parseForm(Buffer.concat(chunks).toString('utf8'));
+    if (form.key !== undefined) {
+      const answer =
+        form.key === publishableKey
+          ? await browserAnswer(req.method, req.url ?? '', form)
+          : { status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API key' } } };
+      res.writeHead(answer?.status ?? 404, {
+        'content-type': 'application/json',
+        'access-control-allow-origin': '*',
+      });
+      const missing = { error: { type: 'invalid_request_error', message: `No such route ${req.method} ${req.url}` } };
+      res.end(JSON.stringify(answer?.body ?? missing));
+      return;
+    }
     if (req.headers.authorization !== `Bearer ${secretKey}`) {
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'Invalid API key' } }));
       return;
     }
-    const form = parseForm(Buffer.concat(chunks).toString('utf8'));
     const key = req.headers['idempotency-key'] as string | undefined;
     const route = `${req.method} ${req.url}`;
     let answer = key ? answered.get(`${route} ${key}`) : undefined;

@@ -9,6 +9,7 @@ import { ORDER } from '../../../lib/graphql/queries';
 import { loadPageData } from '../../../lib/load-page-data';
 import { formatPrice } from '../../../lib/money';
 import { requireViewer } from '../../../lib/viewer';
+import { visitorTimeZone } from '../../../lib/visitor-time-zone';
 
 export const metadata: Metadata = { title: 'Order', robots: { index: false } };
 
@@ -41,7 +42,12 @@ export default async function OrderPage({ params }: OrderPageProps) {
       <p className="muted">
         Ordered <VisitorTime iso={order.createdAt} />
       </p>
-      <OrderPanel order={order} renderedAt={Date.now()} stripePublishableKey={clientConfig().stripePublishableKey} />
+      <OrderPanel
+        order={order}
+        renderedAt={Date.now()}
+        timeZone={await visitorTimeZone()}
+        stripePublishableKey={clientConfig().stripePublishableKey}
+      />
     </article>
   );
 }

@@ -13,6 +13,7 @@ import { STUFF } from '../../../lib/graphql/queries';
 import { loadPageData, type PageData } from '../../../lib/load-page-data';
 import { formatPrice } from '../../../lib/money';
 import { getViewer } from '../../../lib/viewer';
+import { visitorTimeZone } from '../../../lib/visitor-time-zone';
 
 interface StuffPageProps {
   params: Promise<{ id: string }>;
@@ -52,7 +53,11 @@ export async function generateMetadata({ params }: StuffPageProps): Promise<Meta
 /** One stuff, rendered on the server; its availability then stays live in the browser. */
 export default async function StuffPage({ params }: StuffPageProps) {
   const { id } = await params;
-  const [page, viewer] = await Promise.all([loadPageData(STUFF, { id }), getViewer().catch(() => null)]);
+  const [page, viewer, timeZone] = await Promise.all([
+    loadPageData(STUFF, { id }),
+    getViewer().catch(() => null),
+    visitorTimeZone(),
+  ]);
   if (isMissing(page)) notFound();
   if (page.problem) {
     return (
@@ -83,6 +88,8 @@ export default async function StuffPage({ params }: StuffPageProps) {
             initial={{ availability: stuff.availability, reservedUntil: stuff.reservedUntil }}
             viewer={viewer ? (isSeller ? 'seller' : 'buyer') : 'anonymous'}
             heldOrderId={heldOrderId}
+            timeZone={timeZone}
+            renderedAt={Date.now()}
           />
           <section aria-labelledby="description-title">
             <h2 id="description-title">Description</h2>
