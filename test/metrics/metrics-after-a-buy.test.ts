@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, listStuff, signUpActor, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { eventually, listStuff, signUpActor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../system/index.js';
 
 let system: TestSystem;
 beforeAll(async () => {

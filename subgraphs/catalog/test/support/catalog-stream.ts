@@ -1,5 +1,5 @@
 import { parseEvent, Redis, STREAMS, streamKey, type DomainEvent } from '@stuffmart/common';
-import type { TestSystem } from '@stuffmart/test-kit';
+import type { TestSystem } from '../../../../test/system/index.js';
 
 /** What catalog has published about one stuff, waiting until at least `count` events are out. */
 export async function publishedEventsOf(

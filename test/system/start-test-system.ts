@@ -5,12 +5,16 @@ import { paymentsConfigSchema, startPayments } from '@stuffmart/payments';
 import { expirationConfigSchema, startExpiration } from '@stuffmart/expiration';
 import { deriveInternalKey, loadConfig, type Env, type RunningServer } from '@stuffmart/common';
 import { gatewayConfigSchema, startGateway } from '@stuffmart/gateway';
-import { dropNamespace } from './drop-namespace.js';
-import { postGraphQL, type GraphQLResponse, type RequestOptions } from './graphql-client.js';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
-import { testEnv } from './test-env.js';
+import {
+  dropNamespace,
+  postGraphQL,
+  startTcpProxy,
+  testEnv,
+  type GraphQLEndpoint,
+  type TcpProxy,
+} from '@stuffmart/test-kit';
 
-export interface TestSystem {
+export interface TestSystem extends GraphQLEndpoint {
   env: Env;
   /** The gateway's /graphql. */
   url: string;
@@ -22,11 +26,6 @@ export interface TestSystem {
   gateway: RunningServer;
   /** Each process' Prometheus /metrics (METRICS_PORT), by service: gateway, subgraphs, workers. */
   metricsUrls: Record<string, string>;
-  graphql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: RequestOptions,
-  ): Promise<GraphQLResponse<T>>;
   /** Stops a subgraph or worker (to see how the rest copes). */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph or worker again, on the port it had (so the gateway finds it). */
