@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { parseDockerfile, stageNamed } from '../../test/deployment/dockerfile.js';
 import { PUBLIC_PORTS, SIGNERS, SUBGRAPHS, UNITS, VOUCHER_HOLDERS } from '../../test/deployment/deployment-units.js';
 import { configRefusals, STAND_IN_JWT_KEY } from '../../test/deployment/service-config.js';
-import { presentDeployables } from '../../scripts/build.js';
+import { BUNDLED } from '../../scripts/services.js';
 import { K8S_DIR, loadManifests, manifestFiles } from './load-manifests.js';
 import { unknownFieldProblems } from './unknown-fields.js';
 import {
@@ -224,7 +224,7 @@ describe('k8s/', () => {
   });
 
   // Only the code that exists can judge; the others join as their main.ts lands.
-  it.each(presentDeployables())('gives $name an environment its own config accepts', async (deployable) => {
+  it.each(BUNDLED)('gives $name an environment its own config accepts', async (deployable) => {
     expect(await configRefusals(deployable, containerEnv(deployment(deployable.name)))).toEqual([]);
   });
 
