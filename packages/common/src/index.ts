@@ -82,8 +82,6 @@ export {
 } from './auth/session-headers.js';
 export * from './events/index.js';
 export { openSubgraphRuntime, type RuntimeOptions, type SubgraphRuntime } from './server/subgraph-runtime.js';
-export { LiveUpdates } from './live/live-updates.js';
-export { prepend } from './live/prepend.js';
 export { serveSubscriptions } from './server/serve-subscriptions.js';
 export { within } from './server/within.js';
 export { createMetricsRegistry } from './server/metrics/service-metrics.js';

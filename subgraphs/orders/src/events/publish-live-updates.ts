@@ -1,4 +1,5 @@
-import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED, type DomainEvent, type LiveUpdates } from '@stuffmart/common';
+import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED, type DomainEvent } from '@stuffmart/common';
+import type { LiveUpdates } from '../live/live-updates.js';
 import type { Kysely } from 'kysely';
 import { findActiveOrders, findOrdersByIds } from '../data-access/orders.js';
 import type { OrderRow, OrdersDatabase } from '../data-access/orders-database.js';
