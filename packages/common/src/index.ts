@@ -63,12 +63,8 @@ export {
   type ReferenceResolvers,
 } from './graphql/build-federated-schema.js';
 export type { SubgraphContext } from './server/subgraph-context.js';
-export {
-  listen,
-  startSubgraphServer,
-  type RunningServer,
-  type SubgraphServerOptions,
-} from './server/start-subgraph-server.js';
+export { startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './server/start-subgraph-server.js';
+export { listen } from './server/listen.js';
 export { Drain, healthRoute, readinessRoute, runReadiness, type ReadinessCheck } from './server/readiness.js';
 export { apolloRoute, BodyTooLargeError, httpRoutes, readBody, sendJson, type Route } from './server/http-routes.js';
 export { runMain, type Stoppable } from './server/run-main.js';
