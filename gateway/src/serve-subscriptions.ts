@@ -7,7 +7,7 @@ import {
   REQUEST_ID_HEADER,
   ServiceUnavailableError,
   type Logger,
-} from '@stuffmart/common';
+} from '@stuffmart/common/runtime';
 import { buildSchema, GraphQLError, print, printSchema, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ExecutionResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';

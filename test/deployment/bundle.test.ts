@@ -78,7 +78,8 @@ describe('npm run build', () => {
       const code = readFileSync(bundle.file, 'utf8');
       expect(code, bundle.deployable.name).not.toMatch(/from\s+["']@stuffmart\//);
       expect(code, `${bundle.deployable.name} bundles npm code`).not.toMatch(/^\/\/ node_modules\//m);
-      expect(bundle.packages, bundle.deployable.name).toEqual(expect.arrayContaining(['graphql', 'ioredis']));
+      // Every service logs and uses Redis (the worker no longer loads graphql at all).
+      expect(bundle.packages, bundle.deployable.name).toEqual(expect.arrayContaining(['ioredis', 'pino']));
     }
   });
 
@@ -90,6 +91,19 @@ describe('npm run build', () => {
     const auth = bundleOf('auth');
     expect(productionDependencies(workspaceOf(auth.deployable)).has('vitest')).toBe(false);
     expect(undeclaredPackages({ ...auth, packages: [...auth.packages, 'vitest'] })).toEqual(['vitest']);
+  });
+
+  it('leaves the subgraphs’ toolkit (type-graphql, federation, pg) out of the gateway and the worker', () => {
+    const toolkit = ['type-graphql', 'reflect-metadata', '@apollo/subgraph', '@graphql-tools/utils', 'pg'];
+    for (const deployable of BUNDLED.filter((candidate) => candidate.kind !== 'subgraph')) {
+      const packages = bundleOf(deployable.name).packages;
+      expect(
+        packages.filter((name) => toolkit.includes(name)),
+        deployable.name,
+      ).toEqual([]);
+    }
+    // The gateway holds no database at all.
+    expect(bundleOf('gateway').packages).not.toContain('kysely');
   });
 
   it('compiles type-graphql decorators the way tsx does (no define semantics for fields)', () => {

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import {
   assertRedisReachable,
-  consumerName,
   createLogger,
   createMetricsRegistry,
   Gauge,
@@ -13,11 +12,10 @@ import {
   httpRoutes,
   listen,
   readinessRoute,
-  StreamConsumer,
   within,
-  STREAMS,
   type RunningServer,
-} from '@stuffmart/common';
+} from '@stuffmart/common/runtime';
+import { consumerName, StreamConsumer, STREAMS } from '@stuffmart/common/events';
 import type { ExpirationConfig } from './config.js';
 import { publishExpirationDue } from './events/publish-expiration-due.js';
 import { scheduleFromOrderEvents } from './events/schedule-from-order-events.js';

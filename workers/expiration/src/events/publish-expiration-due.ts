@@ -1,11 +1,5 @@
-import {
-  EXPIRATION_DUE,
-  STREAMS,
-  streamKey,
-  type DomainEvent,
-  type ExpirationDue,
-  type Redis,
-} from '@stuffmart/common';
+import type { Redis } from '@stuffmart/common/runtime';
+import { EXPIRATION_DUE, STREAMS, streamKey, type DomainEvent, type ExpirationDue } from '@stuffmart/common/events';
 
 /**
  * The worker has no database, so no outbox: the job itself is the durable record, and it is

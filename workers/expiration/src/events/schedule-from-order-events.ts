@@ -5,7 +5,7 @@ import {
   type DomainEvent,
   type HandleOutcome,
   type OrderCreated,
-} from '@stuffmart/common';
+} from '@stuffmart/common/events';
 import type { Queue } from 'bullmq';
 import { scheduleExpiration, withdrawExpiration, type ExpirationJob } from '../jobs/expiration-queue.js';
 
