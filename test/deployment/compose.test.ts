@@ -185,7 +185,7 @@ describe('docker-compose.yml with .env.example filled in', () => {
     expect(command).toContain(`--requirepass ${STAND_IN_SECRETS.REDIS_PASSWORD}`);
     // redis-cli authenticates with REDISCLI_AUTH; without it the health check would see NOAUTH.
     expect(env('redis').REDISCLI_AUTH).toBe(STAND_IN_SECRETS.REDIS_PASSWORD);
-    for (const unit of UNITS.filter((candidate) => candidate.bundled)) {
+    for (const unit of UNITS.filter((candidate) => candidate.redis)) {
       expect(decodeURIComponent(new URL(env(unit.name).REDIS_URL ?? '').password), unit.name).toBe(
         STAND_IN_SECRETS.REDIS_PASSWORD,
       );
@@ -212,7 +212,7 @@ describe('docker-compose.yml with .env.example filled in', () => {
   });
 
   it('gives PostgreSQL URLs to the subgraphs only', () => {
-    for (const name of ['gateway', 'expiration', 'client']) {
+    for (const { name } of UNITS.filter((unit) => !unit.database)) {
       expect(
         Object.keys(env(name)).filter((key) => key.startsWith('DATABASE_')),
         name,
