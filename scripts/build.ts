@@ -4,34 +4,21 @@
  * Our workspace packages are inlined: their package.json points at TypeScript source, which
  * Node runs only through tsx. Every npm package stays external and comes from the image's
  * `npm ci --omit=dev`, so native modules, CommonJS packages and graphql's one-copy rule work
- * as they do in development. With names, each must exist (the image build names them all);
- * without, every deployable whose entry exists is built and the missing ones are listed.
+ * as they do in development. Without names, every Node service of the manifest (services.ts)
+ * is built; with names, those.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { BUNDLED, serviceNamed, type Service } from './services.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORKSPACE_SCOPE = '@stuffmart/';
 
-export interface Deployable {
-  name: string;
-  /** Relative to the repository root; the workspace is the directory above `src/`. */
-  entry: string;
-  portVariable: string;
-  port: number;
-}
-
-export const DEPLOYABLES: readonly Deployable[] = [
-  { name: 'gateway', entry: 'gateway/src/main.ts', portVariable: 'GATEWAY_PORT', port: 4000 },
-  { name: 'auth', entry: 'subgraphs/auth/src/main.ts', portVariable: 'AUTH_PORT', port: 4001 },
-  { name: 'catalog', entry: 'subgraphs/catalog/src/main.ts', portVariable: 'CATALOG_PORT', port: 4002 },
-  { name: 'orders', entry: 'subgraphs/orders/src/main.ts', portVariable: 'ORDERS_PORT', port: 4003 },
-  { name: 'payments', entry: 'subgraphs/payments/src/main.ts', portVariable: 'PAYMENTS_PORT', port: 4004 },
-  { name: 'expiration', entry: 'workers/expiration/src/main.ts', portVariable: 'EXPIRATION_PORT', port: 4005 },
-];
+/** A Node service of the manifest (services.ts): the storefront is built by Next.js instead. */
+export type Deployable = Service;
 
 export interface Bundle {
   deployable: Deployable;
@@ -40,13 +27,8 @@ export interface Bundle {
   packages: string[];
 }
 
-/** The deployables whose code exists in this checkout; the rest are still being written. */
-export function presentDeployables(root = ROOT): Deployable[] {
-  return DEPLOYABLES.filter((deployable) => existsSync(join(root, deployable.entry)));
-}
-
 export function workspaceOf(deployable: Deployable): string {
-  return dirname(dirname(deployable.entry));
+  return deployable.folder;
 }
 
 /** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */
@@ -160,21 +142,16 @@ export async function bundleDeployables(
   });
 }
 
+/** The named services, or every one; a service named in the manifest whose entry is missing fails the build. */
 function chooseDeployables(names: string[]): Deployable[] {
-  if (names.length === 0) {
-    const present = presentDeployables();
-    for (const missing of DEPLOYABLES.filter((deployable) => !present.includes(deployable))) {
-      process.stdout.write(`not built: ${missing.name} (${missing.entry} does not exist yet)\n`);
-    }
-    return present;
+  const chosen = names.length === 0 ? [...BUNDLED] : names.map(serviceNamed);
+  for (const deployable of chosen) {
+    if (deployable.kind === 'storefront')
+      throw new Error(`${deployable.name} is built by Next.js (npm run build -w client)`);
+    if (!existsSync(join(ROOT, deployable.entry)))
+      throw new Error(`${deployable.name}: ${deployable.entry} does not exist`);
   }
-  return names.map((name) => {
-    const deployable = DEPLOYABLES.find((candidate) => candidate.name === name);
-    const known = DEPLOYABLES.map((candidate) => candidate.name).join(', ');
-    if (!deployable) throw new Error(`unknown deployable "${name}"; known: ${known}`);
-    if (!existsSync(join(ROOT, deployable.entry))) throw new Error(`${name}: ${deployable.entry} does not exist`);
-    return deployable;
-  });
+  return chosen;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

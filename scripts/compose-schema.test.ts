@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildASTSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { composeSchema } from './compose-schema.js';
+import { parse as parseYaml } from 'yaml';
+import { composeSchema, routingUrlOf, schemaFileOf } from './compose-schema.js';
+import { SUBGRAPHS } from './services.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -15,12 +17,18 @@ describe('schema/', () => {
     }
   });
 
-  it('lists in rover.yaml exactly the subgraph files in schema/', async () => {
-    const { files } = await composeSchema();
-    const rover = await readFile(`${ROOT}/rover.yaml`, 'utf8');
-    for (const path of Object.keys(files).filter((file) => file !== 'schema/supergraph.graphql')) {
-      expect(rover).toContain(`file: ./${path}`);
-    }
+  it('lists in rover.yaml exactly the subgraphs of the manifest, with the files and routing URLs npm run schema uses', async () => {
+    const rover = parseYaml(await readFile(`${ROOT}/rover.yaml`, 'utf8')) as {
+      subgraphs: Record<string, { routing_url: string; schema: { file: string } }>;
+    };
+    expect(rover.subgraphs).toEqual(
+      Object.fromEntries(
+        SUBGRAPHS.map((subgraph) => [
+          subgraph.name,
+          { routing_url: routingUrlOf(subgraph), schema: { file: `./${schemaFileOf(subgraph.name)}` } },
+        ]),
+      ),
+    );
   });
 
   it('offers a valid supergraph', async () => {

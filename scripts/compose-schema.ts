@@ -1,50 +1,56 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { buildAuthSchema } from '@stuffmart/auth';
-import { buildCatalogSchema } from '@stuffmart/catalog';
-import { buildOrdersSchema } from '@stuffmart/orders';
-import { buildPaymentsSchema } from '@stuffmart/payments';
 import { printFederatedSchema } from '@stuffmart/common';
-import type { GraphQLSchema } from 'graphql';
 import { parse } from 'graphql';
-import { parse as parseYaml } from 'yaml';
+import { loadServiceModule } from './service-modules.js';
+import { graphqlUrl, SUBGRAPHS } from './services.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Each subgraph's schema comes from its code; rover.yaml says where it runs and is printed. */
-const BUILDERS: Record<string, () => Promise<GraphQLSchema>> = {
-  auth: buildAuthSchema,
-  catalog: buildCatalogSchema,
-  orders: buildOrdersSchema,
-  payments: buildPaymentsSchema,
-};
+/** Where a subgraph's printed schema goes; rover.yaml names the same files. */
+export const schemaFileOf = (name: string) => `schema/${name}.graphql`;
 
-interface RoverConfig {
-  subgraphs: Record<string, { routing_url: string; schema: { file: string } }>;
-}
+/** The routing URL the supergraph names: where `npm start` runs the subgraph by default. */
+export const routingUrlOf = (subgraph: (typeof SUBGRAPHS)[number]) => graphqlUrl('127.0.0.1', subgraph.port);
 
 export interface ComposedSchema {
   /** File path (relative to the repository root) → content. */
   files: Record<string, string>;
 }
 
+/** Rover's config for the same composition, written by `npm run schema` beside the schema files. */
+export function renderRoverConfig(): string {
+  const subgraphs = SUBGRAPHS.map(
+    (subgraph) =>
+      `  ${subgraph.name}:\n    routing_url: ${routingUrlOf(subgraph)}\n    schema:\n      file: ./${schemaFileOf(subgraph.name)}\n`,
+  );
+  return `# Rover's supergraph config: \`rover supergraph compose --config rover.yaml\` composes the same
+# supergraph as \`npm run schema\` (which uses @apollo/composition and needs no download), and is
+# written by it from scripts/services.ts: the routing URLs are the subgraphs' default ports. The
+# gateway is told where they run by SUBGRAPH_URLS, which the launcher derives from the ports and
+# compose and Kubernetes set.
+federation_version: =2.14.4
+subgraphs:
+${subgraphs.join('')}`;
+}
+
+/** Each subgraph of the manifest (services.ts), its schema printed from its code, then composed. */
 export async function composeSchema(): Promise<ComposedSchema> {
-  const rover = parseYaml(await readFile(`${ROOT}/rover.yaml`, 'utf8')) as RoverConfig;
   const files: Record<string, string> = {};
   const services = [];
-  for (const [name, subgraph] of Object.entries(rover.subgraphs)) {
-    const build = BUILDERS[name];
-    if (!build) throw new Error(`rover.yaml names subgraph "${name}" but no schema builder is registered`);
-    const sdl = `${printFederatedSchema(await build())}\n`;
-    files[subgraph.schema.file.replace(/^\.\//, '')] = sdl;
-    services.push({ name, url: subgraph.routing_url, typeDefs: parse(sdl) });
+  for (const subgraph of SUBGRAPHS) {
+    const { buildSchema } = await loadServiceModule(subgraph);
+    const sdl = `${printFederatedSchema(await buildSchema!())}\n`;
+    files[schemaFileOf(subgraph.name)] = sdl;
+    services.push({ name: subgraph.name, url: routingUrlOf(subgraph), typeDefs: parse(sdl) });
   }
   const result = composeServices(services);
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);
   }
   files['schema/supergraph.graphql'] = `${result.supergraphSdl}\n`;
+  files['rover.yaml'] = renderRoverConfig();
   return { files };
 }
 

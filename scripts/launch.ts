@@ -1,18 +1,43 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { graphqlUrl, portOf, SERVICES, SUBGRAPHS, subgraphUrls } from './services.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Started in this order, each once the one before says it is ready; stopped in reverse. */
-export const SERVICES: Array<{ name: string; entry: string }> = [
-  { name: 'auth', entry: 'subgraphs/auth/src/main.ts' },
-  { name: 'catalog', entry: 'subgraphs/catalog/src/main.ts' },
-  { name: 'orders', entry: 'subgraphs/orders/src/main.ts' },
-  { name: 'payments', entry: 'subgraphs/payments/src/main.ts' },
-  { name: 'expiration', entry: 'workers/expiration/src/main.ts' },
-  { name: 'gateway', entry: 'gateway/src/main.ts' },
-  { name: 'client', entry: 'client/scripts/serve.ts' },
-];
+/**
+ * The environment each service starts with: the launcher's own, every port as the manifest
+ * and the *_PORT variables set it, and every address derived from those ports, so that moving
+ * a service (AUTH_PORT=…) moves where the others look for it. SUBGRAPH_URLS and GATEWAY_URL set
+ * by hand still win, for a service run elsewhere (`START_WITHOUT=auth`).
+ */
+export function launchEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const bind = env.BIND_HOST?.trim();
+  // A server bound to every interface is reached on this machine's loopback.
+  const host = !bind || bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind;
+  const ports = Object.fromEntries(SERVICES.map((service) => [service.portVariable, String(portOf(service, env))]));
+  const given = Object.fromEntries(
+    (env.SUBGRAPH_URLS ?? '')
+      .split(',')
+      .map((entry) => entry.trim().split(/=(.*)/s))
+      .filter(([name, url]) => name && url),
+  ) as Record<string, string>;
+  const derived = Object.fromEntries(
+    SUBGRAPHS.map((subgraph) => [subgraph.name, graphqlUrl(host, portOf(subgraph, env))]),
+  );
+  const gatewayPort = portOf(
+    SERVICES.find((service) => service.kind === 'gateway')!,
+    env,
+  );
+  const launched: NodeJS.ProcessEnv = {
+    ...env,
+    ...ports,
+    SUBGRAPH_URLS: subgraphUrls({ ...derived, ...given }),
+    GATEWAY_URL: env.GATEWAY_URL?.trim() || graphqlUrl(host, gatewayPort),
+  };
+  // One METRICS_PORT cannot serve every process: each takes its own port + 5000.
+  delete launched.METRICS_PORT;
+  return launched;
+}
 
 export interface LaunchOptions {
   without?: string[];
@@ -30,9 +55,10 @@ export interface Launched {
   stop(): Promise<void>;
 }
 
-interface Service {
+interface Supervised {
   name: string;
   entry: string;
+  env: NodeJS.ProcessEnv;
   child?: ChildProcess;
   backoffMs: number;
   restartTimer?: NodeJS.Timeout;
@@ -48,18 +74,16 @@ function exited(child: ChildProcess): boolean {
  * service is started again after a pause that doubles with each crash in a row (and says so),
  * while the others go on and the gateway's /readyz says 503 for as long as it is gone. Each
  * child is forked with an IPC channel and stops when that channel closes, so no service
- * outlives its launcher, however the launcher ends.
+ * outlives its launcher, however the launcher ends; each runs in a process group of its own,
+ * so signals reach it only from the launcher, which stops them in order.
  */
 export class Supervisor implements Launched {
-  private readonly services: Service[];
+  private readonly services: Supervised[];
   private stopping = false;
   private stopped: Promise<void> | undefined;
   private readonly options: Required<Omit<LaunchOptions, 'without'>>;
 
-  constructor(
-    private readonly env: NodeJS.ProcessEnv,
-    options: LaunchOptions = {},
-  ) {
+  constructor(env: NodeJS.ProcessEnv, options: LaunchOptions = {}) {
     this.options = {
       initialBackoffMs: options.initialBackoffMs ?? 500,
       maxBackoffMs: options.maxBackoffMs ?? 10_000,
@@ -67,8 +91,11 @@ export class Supervisor implements Launched {
       stopTimeoutMs: options.stopTimeoutMs ?? 15_000,
       log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
     };
+    const launched = launchEnvironment(env);
     this.services = SERVICES.filter((service) => !options.without?.includes(service.name)).map((service) => ({
-      ...service,
+      name: service.name,
+      entry: service.entry,
+      env: launched,
       backoffMs: this.options.initialBackoffMs,
       startedAt: 0,
     }));
@@ -112,12 +139,16 @@ export class Supervisor implements Launched {
   }
 
   /** Forks the service; resolves once it says it is ready, rejects if it exits before. */
-  private spawn(service: Service): Promise<void> {
+  private spawn(service: Supervised): Promise<void> {
     const child = fork(`${ROOT}/${service.entry}`, [], {
       cwd: ROOT,
-      env: this.env,
+      env: service.env,
       execArgv: ['--import', 'tsx'],
       stdio: 'inherit',
+      // A process group of its own: a terminal's Ctrl-C (SIGINT to the whole foreground group)
+      // reaches the launcher alone, which then stops the services in order, the gateway first.
+      // The service still ends with its launcher, through its IPC channel.
+      detached: true,
     });
     service.child = child;
     service.startedAt = Date.now();
@@ -136,7 +167,7 @@ export class Supervisor implements Launched {
     });
   }
 
-  private scheduleRestart(service: Service, how: string): void {
+  private scheduleRestart(service: Supervised, how: string): void {
     if (Date.now() - service.startedAt > this.options.stableAfterMs) service.backoffMs = this.options.initialBackoffMs;
     const delay = service.backoffMs;
     service.backoffMs = Math.min(this.options.maxBackoffMs, service.backoffMs * 2);

@@ -6,7 +6,7 @@ import {
   checkVoucherKey,
   portSchema,
   signingKeysConfigSchema,
-} from '@stuffmart/common';
+} from '@stuffmart/common/runtime';
 import { z } from 'zod';
 import { plainAddress } from './request-identity.js';
 

@@ -1,4 +1,4 @@
-import type { Identity, Logger, SessionCookies } from '@stuffmart/common';
+import type { Identity, Logger, SessionCookies } from '@stuffmart/common/runtime';
 import type { ServerResponse } from 'node:http';
 
 export interface GatewayContext {

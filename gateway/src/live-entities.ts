@@ -1,4 +1,4 @@
-import { NotFoundError } from '@stuffmart/common';
+import { NotFoundError } from '@stuffmart/common/runtime';
 import {
   execute,
   getOperationAST,

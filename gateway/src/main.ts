@@ -1,4 +1,4 @@
-import { loadConfig, runMain, startTelemetry } from '@stuffmart/common';
+import { loadConfig, runMain, startTelemetry } from '@stuffmart/common/runtime';
 import { gatewayConfigSchema } from './config.js';
 import { startGateway } from './start-gateway.js';
 

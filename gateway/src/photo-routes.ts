@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
-import { sendJson, type Logger, type Route } from '@stuffmart/common';
+import { sendJson, type Logger, type Route } from '@stuffmart/common/runtime';
 import { corsHeaders } from './allowed-origins.js';
 import { plainAddress, type TrustProxy } from './request-identity.js';
 

@@ -1,4 +1,4 @@
-import type { ReadinessCheck } from '@stuffmart/common';
+import type { ReadinessCheck } from '@stuffmart/common/runtime';
 
 /** A subgraph is ready when its own /readyz says so, which covers its database and Redis. */
 export function subgraphReadiness(urls: Record<string, string>): Record<string, ReadinessCheck> {

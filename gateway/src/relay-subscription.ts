@@ -1,4 +1,4 @@
-import { ServiceUnavailableError, type Logger } from '@stuffmart/common';
+import { ServiceUnavailableError, type Logger } from '@stuffmart/common/runtime';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Client, ExecutionResult, FormattedExecutionResult, SubscribePayload } from 'graphql-ws';
 

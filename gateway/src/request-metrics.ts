@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Counter, Histogram, type Registry } from '@stuffmart/common';
+import { Counter, Histogram, type Registry } from '@stuffmart/common/runtime';
 import { isContractErrorCode, isRequestErrorCode } from '@stuffmart/contract/error-codes';
 import type { OperationDefinitionNode } from 'graphql';
 

@@ -8,7 +8,7 @@ import {
   ServiceUnavailableError,
   traceSubscription,
   type Logger,
-} from '@stuffmart/common';
+} from '@stuffmart/common/runtime';
 import { buildSchema, GraphQLError, print, printSchema, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ExecutionResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';

@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN_TTL_SECONDS, type SessionCookies } from '@stuffmart/common';
+import { ACCESS_TOKEN_TTL_SECONDS, type SessionCookies } from '@stuffmart/common/runtime';
 import type { ServerResponse } from 'node:http';
 import { serialize } from 'cookie';
 

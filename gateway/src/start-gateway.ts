@@ -23,7 +23,7 @@ import {
   voucherKeyOf,
   type Route,
   type RunningServer,
-} from '@stuffmart/common';
+} from '@stuffmart/common/runtime';
 import { corsHeaders, PREFLIGHT_HEADERS } from './allowed-origins.js';
 import type { GatewayConfig } from './config.js';
 import { adminOnlyIntrospection } from './admin-only-introspection.js';

@@ -8,7 +8,7 @@ import {
   SESSION_HEADER,
   REQUEST_ID_HEADER,
   type Logger,
-} from '@stuffmart/common';
+} from '@stuffmart/common/runtime';
 import type { GatewayContext } from './gateway-context.js';
 import { PUBLIC_URL_HEADER } from './photo-routes.js';
 import type { keepAliveFetcher } from './keep-alive-fetcher.js';

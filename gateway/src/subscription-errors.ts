@@ -1,4 +1,4 @@
-import { classifyError, type Logger } from '@stuffmart/common';
+import { classifyError, type Logger } from '@stuffmart/common/runtime';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UpstreamErrors } from './relay-subscription.js';
 

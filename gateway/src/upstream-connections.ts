@@ -1,4 +1,4 @@
-import { INTERNAL_IDENTITY_TTL_SECONDS, type Logger } from '@stuffmart/common';
+import { INTERNAL_IDENTITY_TTL_SECONDS, type Logger } from '@stuffmart/common/runtime';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 

@@ -3,7 +3,7 @@ import {
   signInternalIdentity,
   verifyAccessToken,
   type Identity,
-} from '@stuffmart/common';
+} from '@stuffmart/common/runtime';
 
 export interface Vouched {
   user: Identity | null;

@@ -1,4 +1,4 @@
-import { readBody, sendJson, type Logger, type Route } from '@stuffmart/common';
+import { readBody, sendJson, type Logger, type Route } from '@stuffmart/common/runtime';
 
 /** Provider webhooks arrive at the one public port and belong to one subgraph each. */
 export const WEBHOOKS: Record<string, string> = { '/webhooks/stripe': 'payments' };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpActor, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { signUpActor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../test/system/index.js';
 
 const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTcpProxy, startTestSystem, type TcpProxy, type TestSystem } from '@stuffmart/test-kit';
+import { startTcpProxy, type TcpProxy } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../test/system/index.js';
 
 /** Nothing internal may reach a client: no stack, SQL, file path, host, port or driver code. */
 function expectNoInternals(body: unknown) {

@@ -7,13 +7,12 @@ import {
   listStuff,
   signUpActor,
   startStripeStandIn,
-  startTestSystem,
   watch,
   type Actor,
   type StripeStandIn,
-  type TestSystem,
   type Watch,
 } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../test/system/index.js';
 
 // title and seller belong to catalog and auth; availability to orders, which emits the event.
 const WATCH_STUFF = `subscription ($stuffId: ID!) {

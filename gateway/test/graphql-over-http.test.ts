@@ -1,6 +1,6 @@
 import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../test/system/index.js';
 
 let system: TestSystem;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { startTestSystem, testEnv } from '@stuffmart/test-kit';
+import { testEnv } from '@stuffmart/test-kit';
+import { startTestSystem } from '../../test/system/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

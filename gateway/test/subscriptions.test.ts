@@ -7,11 +7,10 @@ import {
   eventually,
   listStuff,
   signUpActor,
-  startTestSystem,
   watch,
-  type TestSystem,
   type Watch,
 } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../test/system/index.js';
 
 const WATCH_STUFF = `subscription ($stuffId: ID!) { stuffAvailabilityChanged(stuffId: $stuffId) { availability } }`;
 const WATCH_ORDER = `subscription ($orderId: ID!) { orderStatusChanged(orderId: $orderId) { status } }`;

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { parseDockerfile, stageNamed } from '../../test/deployment/dockerfile.js';
 import { PUBLIC_PORTS, SIGNERS, SUBGRAPHS, UNITS, VOUCHER_HOLDERS } from '../../test/deployment/deployment-units.js';
 import { configRefusals, STAND_IN_JWT_KEY } from '../../test/deployment/service-config.js';
-import { presentDeployables } from '../../scripts/build.js';
+import { BUNDLED } from '../../scripts/services.js';
 import { K8S_DIR, loadManifests, manifestFiles } from './load-manifests.js';
 import { unknownFieldProblems } from './unknown-fields.js';
 import {
@@ -224,7 +224,7 @@ describe('k8s/', () => {
   });
 
   // Only the code that exists can judge; the others join as their main.ts lands.
-  it.each(presentDeployables())('gives $name an environment its own config accepts', async (deployable) => {
+  it.each(BUNDLED)('gives $name an environment its own config accepts', async (deployable) => {
     expect(await configRefusals(deployable, containerEnv(deployment(deployable.name)))).toEqual([]);
   });
 
@@ -278,7 +278,7 @@ describe('k8s/', () => {
     expect(secretOf(redis, 'REDISCLI_AUTH')).toEqual({ name: 'redis-secret', key: 'REDIS_PASSWORD' });
     for (const unit of UNITS) {
       const reference = secretOf(deployment(unit.name), 'REDIS_URL');
-      if (unit.bundled) expect(reference, unit.name).toEqual({ name: 'redis-secret', key: 'REDIS_URL' });
+      if (unit.redis) expect(reference, unit.name).toEqual({ name: 'redis-secret', key: 'REDIS_URL' });
       else expect(reference, unit.name).toBeUndefined();
     }
   });
@@ -297,7 +297,7 @@ describe('k8s/', () => {
   });
 
   it('gives PostgreSQL URLs to the subgraphs only', () => {
-    for (const name of ['gateway', 'expiration', 'client']) {
+    for (const { name } of UNITS.filter((unit) => !unit.database)) {
       const variables = containersOf(deployment(name)).flatMap((container) => container.env ?? []);
       expect(
         variables.map((entry) => entry.name).filter((key) => key.startsWith('DATABASE_')),
@@ -377,7 +377,7 @@ describe('NetworkPolicy', () => {
 
   it('lets only the subgraphs reach PostgreSQL', () => {
     for (const name of everyone) {
-      expect(allowed(podOf(name), 'postgres'), name).toBe((SUBGRAPHS as readonly string[]).includes(name));
+      expect(allowed(podOf(name), 'postgres'), name).toBe(UNITS.some((unit) => unit.name === name && unit.database));
     }
     for (const [who, peer] of Object.entries(strangers)) expect(allowed(peer, 'postgres'), who).toBe(false);
   });
@@ -413,7 +413,7 @@ describe('NetworkPolicy', () => {
   );
 
   it('lets only our services reach Redis, not the storefront', () => {
-    for (const unit of UNITS) expect(allowed(podOf(unit.name), 'redis'), unit.name).toBe(unit.bundled);
+    for (const unit of UNITS) expect(allowed(podOf(unit.name), 'redis'), unit.name).toBe(unit.redis);
     for (const [who, peer] of Object.entries(strangers)) expect(allowed(peer, 'redis'), who).toBe(false);
   });
 });

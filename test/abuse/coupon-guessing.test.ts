@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from '@stuffmart/common';
-import { signUpAdmin, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { signUpAdmin, startTestSystem, type TestSystem } from '../system/index.js';
 import { PAY, reservedSale } from '../../subgraphs/payments/test/support/sale.js';
 
 const RATE_LIMITED = {

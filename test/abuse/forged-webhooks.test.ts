@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  GOOD_CARD,
-  startStripeStandIn,
-  startTestSystem,
-  type StandInCharge,
-  type StripeStandIn,
-  type TestSystem,
-} from '@stuffmart/test-kit';
+import { GOOD_CARD, startStripeStandIn, type StandInCharge, type StripeStandIn } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../system/index.js';
 import { orderReads, PAY, reservedSale, stripeEnv, type Sale } from '../../subgraphs/payments/test/support/sale.js';
 
 let stripe: StripeStandIn;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, signAccessToken, type RunningServer } from '@stuffmart/common';
 import { gatewayConfigSchema, startGateway } from '@stuffmart/gateway';
-import { postGraphQL, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { postGraphQL } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../system/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** Nine pages of 100 stuffs, each with five fields: 9 × (1 + 100 × 6) = 5409, over 5000. */

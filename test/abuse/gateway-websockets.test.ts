@@ -5,11 +5,10 @@ import {
   eventually,
   listStuff,
   signUpActor,
-  startTestSystem,
   watch,
-  type TestSystem,
   type Watch,
 } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../system/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 

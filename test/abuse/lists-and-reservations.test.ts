@@ -6,13 +6,11 @@ import {
   GOOD_CARD,
   listStuff,
   signUpActor,
-  signUpAdmin,
   startStripeStandIn,
-  startTestSystem,
   type Actor,
   type StripeStandIn,
-  type TestSystem,
 } from '@stuffmart/test-kit';
+import { signUpAdmin, startTestSystem, type TestSystem } from '../system/index.js';
 import { PAY, stripeEnv } from '../../subgraphs/payments/test/support/sale.js';
 
 const BUY = `mutation ($stuffId: ID!) { buyStuff(stuffId: $stuffId) { id } }`;

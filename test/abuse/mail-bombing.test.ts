@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpActor, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { signUpActor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../system/index.js';
 import { authSql } from '../../subgraphs/auth/test/support/auth-db.js';
 
 const REQUEST_RESET = `mutation ($email: String!) { requestPasswordReset(email: $email) }`;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listStuff, signUpActor, startTestSystem, type Actor, type TestSystem } from '@stuffmart/test-kit';
+import { listStuff, signUpActor, type Actor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../system/index.js';
 
 /** Ids a client may send that name nothing: never a database error, never anything stored. */
 const NOT_IDS = ['nope', "1' OR '1'='1", '00000000-0000-4000-8000-00000000000Z', 'x'.repeat(20_000)];

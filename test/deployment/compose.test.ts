@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { presentDeployables } from '../../scripts/build.js';
+import { BUNDLED, dependenciesOf as needsOf } from '../../scripts/services.js';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -134,7 +134,7 @@ describe('docker-compose.yml with .env.example filled in', () => {
     };
     const targets = scrape.scrape_configs.flatMap((job) => job.static_configs.flatMap((group) => group.targets));
     const bundled = UNITS.filter((unit) => unit.bundled);
-    expect(targets.sort()).toEqual(bundled.map((unit) => `${unit.name}:${unit.port + 5000}`).sort());
+    expect(targets.sort()).toEqual(bundled.map((unit) => `${unit.name}:${unit.metricsPort}`).sort());
     // No METRICS_PORT set anywhere: each service takes the default these targets name.
     for (const unit of bundled) expect(env(unit.name).METRICS_PORT, unit.name).toBeUndefined();
   });
@@ -183,8 +183,9 @@ describe('docker-compose.yml with .env.example filled in', () => {
     for (const unit of bundled) {
       const environment = containerEnv(traced[unit.name]);
       expect(environment.OTEL_EXPORTER_OTLP_ENDPOINT, unit.name).toBe('http://jaeger:4318');
-      const deployable = presentDeployables().find((candidate) => candidate.name === unit.name);
-      if (deployable) expect(await configRefusals(deployable, environment), unit.name).toEqual([]);
+      const deployable = BUNDLED.find((candidate) => candidate.name === unit.name);
+      expect(deployable, unit.name).toBeDefined();
+      expect(await configRefusals(deployable!, environment), unit.name).toEqual([]);
     }
   });
 
@@ -196,16 +197,12 @@ describe('docker-compose.yml with .env.example filled in', () => {
   });
 
   it.each(UNITS)("checks $name's health on its own port", (unit) => {
-    const path = unit.name === 'client' ? '/healthz' : '/readyz';
-    expect(healthcheckCommand(service(unit.name))).toContain(`http://127.0.0.1:${unit.port}${path}`);
+    expect(healthcheckCommand(service(unit.name))).toContain(`http://127.0.0.1:${unit.port}${unit.readyPath}`);
   });
 
   it('starts each service only once what it needs is healthy', () => {
-    const expected: Record<string, string[]> = {
-      gateway: ['redis', ...SUBGRAPHS],
-      client: ['gateway'],
-    };
-    for (const unit of UNITS.filter((candidate) => !(candidate.name in expected))) expected[unit.name] = STORES;
+    const expected = Object.fromEntries(UNITS.map((unit) => [unit.name, needsOf(unit)]));
+    expect(expected.gateway).toEqual(['redis', ...SUBGRAPHS]);
     for (const [name, needs] of Object.entries(expected)) {
       const dependencies = dependenciesOf(service(name));
       expect(Object.keys(dependencies).sort(), name).toEqual(expect.arrayContaining(needs));
@@ -238,7 +235,7 @@ describe('docker-compose.yml with .env.example filled in', () => {
     expect(command).toContain(`--requirepass ${STAND_IN_SECRETS.REDIS_PASSWORD}`);
     // redis-cli authenticates with REDISCLI_AUTH; without it the health check would see NOAUTH.
     expect(env('redis').REDISCLI_AUTH).toBe(STAND_IN_SECRETS.REDIS_PASSWORD);
-    for (const unit of UNITS.filter((candidate) => candidate.bundled)) {
+    for (const unit of UNITS.filter((candidate) => candidate.redis)) {
       expect(decodeURIComponent(new URL(env(unit.name).REDIS_URL ?? '').password), unit.name).toBe(
         STAND_IN_SECRETS.REDIS_PASSWORD,
       );
@@ -265,7 +262,7 @@ describe('docker-compose.yml with .env.example filled in', () => {
   });
 
   it('gives PostgreSQL URLs to the subgraphs only', () => {
-    for (const name of ['gateway', 'expiration', 'client']) {
+    for (const { name } of UNITS.filter((unit) => !unit.database)) {
       expect(
         Object.keys(env(name)).filter((key) => key.startsWith('DATABASE_')),
         name,
@@ -303,8 +300,7 @@ describe('docker-compose.yml with .env.example filled in', () => {
     }
   });
 
-  // Only the code that exists can judge; the others join as their main.ts lands.
-  it.each(presentDeployables())('gives $name an environment its own config accepts', async (deployable) => {
+  it.each(BUNDLED)('gives $name an environment its own config accepts', async (deployable) => {
     expect(await configRefusals(deployable, containerEnv(service(deployable.name)))).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEPLOYABLES, presentDeployables } from '../../scripts/build.js';
+import { SERVICES } from '../../scripts/services.js';
 import { loadManifests } from '../../k8s/test/load-manifests.js';
 import { nameOf } from '../../k8s/test/manifest-rules.js';
 import { ROOT } from './compose-config.js';
@@ -31,10 +31,14 @@ function yamlFile(path: string): any {
 }
 
 describe('the deployables are the services of the repository, everywhere they are deployed', () => {
-  it('lists every service with a main.ts as a deployable, and no deployable without its code', () => {
+  it('lists every service with a main.ts in the manifest, and no service without its code', () => {
     expect(unitNames).toEqual(servicesInRepository());
-    // presentDeployables() lets other tests skip a deployable whose code is missing; none may be.
-    expect(presentDeployables().map((deployable) => deployable.name)).toEqual(DEPLOYABLES.map(({ name }) => name));
+    for (const service of SERVICES) {
+      expect(existsSync(join(ROOT, service.entry)), service.entry).toBe(true);
+      expect(service.entry.startsWith(`${service.folder}/`), service.entry).toBe(true);
+      const manifest = JSON.parse(readFileSync(join(ROOT, service.folder, 'package.json'), 'utf8')) as { name: string };
+      expect(manifest.name, service.folder).toBe(service.package);
+    }
   });
 
   it('has a Dockerfile target for each deployable', () => {

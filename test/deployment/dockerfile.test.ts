@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEPLOYABLES, workspaceOf } from '../../scripts/build.js';
+import { workspaceOf } from '../../scripts/build.js';
+import { renderDockerfile } from '../../scripts/dockerfile.js';
+import { BUNDLED } from '../../scripts/services.js';
 import { UNITS } from './deployment-units.js';
 import {
   chainOf,
@@ -17,7 +19,8 @@ import {
 import { isIgnored, parseDockerignore } from './dockerignore.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const dockerfile = parseDockerfile(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
+const dockerfileText = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+const dockerfile = parseDockerfile(dockerfileText);
 const dockerignore = parseDockerignore(readFileSync(join(ROOT, '.dockerignore'), 'utf8'));
 
 const runs = (stage: Stage, pattern: RegExp) =>
@@ -69,6 +72,10 @@ function destinationsOf(chain: Stage[]): Array<{ source: string; target: string 
 }
 
 describe('Dockerfile', () => {
+  it('is what npm run dockerfile writes from the manifest (scripts/services.ts): run it after changing either', () => {
+    expect(dockerfileText).toBe(renderDockerfile());
+  });
+
   it('has a target named after every deployable and the storefront', () => {
     const missing = UNITS.filter((unit) => !stageNamed(dockerfile, unit.name)).map((unit) => unit.name);
     expect(missing).toEqual([]);
@@ -110,7 +117,7 @@ describe('Dockerfile', () => {
     const install = chainOf(dockerfile, modules?.from ?? '')
       .flatMap((stage) => instructionsOf([stage], 'RUN'))
       .find((instruction) => /\bnpm ci\b/.test(instruction.args));
-    for (const deployable of DEPLOYABLES) {
+    for (const deployable of BUNDLED) {
       expect(install?.args, deployable.name).toContain(`--workspace=${workspaceOf(deployable)}`);
     }
   });

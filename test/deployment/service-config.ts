@@ -1,32 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { workspaceOf, type Deployable } from '../../scripts/build.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-export interface EnvSchema {
-  safeParse(env: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } };
-}
-
-/**
- * The zod schema a deployable validates its environment with at start: `<name>ConfigSchema`,
- * exported by its workspace package like `authConfigSchema` from `@stuffmart/auth`.
- */
-export async function configSchemaOf(deployable: Deployable): Promise<EnvSchema> {
-  const manifest = JSON.parse(readFileSync(join(ROOT, workspaceOf(deployable), 'package.json'), 'utf8')) as {
-    name: string;
-  };
-  const exported = ((await import(manifest.name)) as Record<string, unknown>)[`${deployable.name}ConfigSchema`];
-  if (typeof (exported as Partial<EnvSchema> | undefined)?.safeParse !== 'function') {
-    throw new Error(`${manifest.name} does not export ${deployable.name}ConfigSchema`);
-  }
-  return exported as EnvSchema;
-}
+import { loadServiceModule } from '../../scripts/service-modules.js';
+import { SERVICES, type Service } from '../../scripts/services.js';
 
 /** What a service would print at start instead of starting, or nothing when it accepts the environment. */
-export async function configRefusals(deployable: Deployable, env: Record<string, string>): Promise<string[]> {
-  const result = (await configSchemaOf(deployable)).safeParse(env);
+export async function configRefusals(deployable: Service, env: Record<string, string>): Promise<string[]> {
+  const result = (await loadServiceModule(deployable)).configSchema.safeParse(env);
   return (result.error?.issues ?? []).map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
 }
 
@@ -34,13 +11,15 @@ export async function configRefusals(deployable: Deployable, env: Record<string,
 export const STAND_IN_JWT_KEY = 'k'.repeat(48);
 
 /** Every secret .env must hold, with a value standing in for the operator's (letters and digits for URLs). */
-export const STAND_IN_SECRETS = {
+export const STAND_IN_SECRETS: Readonly<Record<string, string>> = {
   JWT_KEY: STAND_IN_JWT_KEY,
   VOUCHER_KEY: 'v'.repeat(48),
   POSTGRES_PASSWORD: 'postgresStandIn',
-  AUTH_DB_PASSWORD: 'authStandIn',
-  CATALOG_DB_PASSWORD: 'catalogStandIn',
-  ORDERS_DB_PASSWORD: 'ordersStandIn',
-  PAYMENTS_DB_PASSWORD: 'paymentsStandIn',
+  // Each service with a database of its own connects as a role of its own, with its own password.
+  ...Object.fromEntries(
+    SERVICES.flatMap(({ database }) =>
+      database ? [[`${database.toUpperCase()}_DB_PASSWORD`, `${database}StandIn`]] : [],
+    ),
+  ),
   REDIS_PASSWORD: 'redisStandIn',
-} as const;
+};

@@ -2,20 +2,20 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveInternalKey, INTERNAL_IDENTITY_HEADER, signInternalIdentity } from '@stuffmart/common';
-import { listStuff, postGraphQL, signUpActor, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
-import { presentDeployables } from '../../scripts/build.js';
+import { listStuff, postGraphQL, signUpActor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../system/index.js';
+import { BUNDLED } from '../../scripts/services.js';
 import { ROOT } from './compose-config.js';
+import { SIGNERS } from './deployment-units.js';
 import { configRefusals } from './service-config.js';
 
 const JWT_KEY = randomBytes(32).toString('base64url');
 const VOUCHER_KEY = randomBytes(32).toString('base64url');
-/** Whoever holds JWT_KEY can mint any user's access token: only these sign anything. */
-const SIGNERS = ['gateway', 'auth'];
 // The worker checks no vouchers, so it reads neither key.
-const voucherReaders = presentDeployables().filter((deployable) => deployable.name !== 'expiration');
+const voucherReaders = BUNDLED.filter((deployable) => deployable.secrets.includes('VOUCHER_KEY'));
 
 describe('who holds which key', () => {
-  it.each(presentDeployables())('$name starts with VOUCHER_KEY alone only if it signs nothing', async (deployable) => {
+  it.each(BUNDLED)('$name starts with VOUCHER_KEY alone only if it signs nothing', async (deployable) => {
     const refusals = await configRefusals(deployable, { VOUCHER_KEY });
     if (SIGNERS.includes(deployable.name)) expect(refusals.join('\n')).toMatch(/^JWT_KEY: is required/m);
     else expect(refusals).toEqual([]);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropNamespace, eventually, testEnv } from '@stuffmart/test-kit';
+import { SERVICES } from '../../scripts/services.js';
 import { descendants, isAlive } from './process-tree.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,7 +16,11 @@ interface Started {
 
 const started: Started[] = [];
 
-/** `npm start` as a user runs it (without the storefront), on ports and a namespace of its own. */
+/**
+ * `npm start` as a user runs it (without the storefront), on ports and a namespace of its own:
+ * only the *_PORT variables, so the gateway finds the subgraphs where the launcher put them.
+ * In a process group of its own, as a terminal would start it.
+ */
 async function npmStart(): Promise<Started> {
   const base = 23000 + Math.floor(Math.random() * 400) * 10;
   const env: NodeJS.ProcessEnv = {
@@ -28,11 +33,10 @@ async function npmStart(): Promise<Started> {
     ORDERS_PORT: String(base + 3),
     PAYMENTS_PORT: String(base + 4),
     EXPIRATION_PORT: String(base + 5),
-    SUBGRAPH_URLS: ['auth', 'catalog', 'orders', 'payments']
-      .map((name, i) => `${name}=http://127.0.0.1:${base + 1 + i}/graphql`)
-      .join(','),
   };
-  const npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  delete env.SUBGRAPH_URLS;
+  delete env.GATEWAY_URL;
+  const npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -111,5 +115,32 @@ describe('npm start', () => {
       'every service to end',
     );
     system.npm.kill('SIGTERM');
+  }, 150_000);
+
+  it('stops the gateway first, then the rest in reverse order, when a terminal’s Ctrl-C signals the whole process group', async () => {
+    const system = await npmStart();
+    const everyone = descendants(system.npm.pid!);
+    // What a terminal does on Ctrl-C: SIGINT to every process of its foreground group at once.
+    process.kill(-system.npm.pid!, 'SIGINT');
+    await eventually(
+      async () => (everyone.every((proc) => !isAlive(proc.pid)) ? true : undefined),
+      60_000,
+      'every process of npm start to end',
+    );
+    // Started in the manifest's order, so stopped in the reverse one (the launcher's own line is not a service's).
+    const launched = SERVICES.map((service) => service.name).filter((name) => name !== 'client');
+    const stopping = await eventually(
+      async () => {
+        const lines = [...system.output().matchAll(/^(\w+) stopping \((\w+)\)$/gm)];
+        const services = lines.filter(([, name]) => launched.includes(name ?? ''));
+        return services.length >= launched.length ? services : undefined;
+      },
+      10_000,
+      'each service to say it stops',
+    );
+    // Each heard it from the launcher alone (SIGTERM), in turn: none took the terminal's SIGINT.
+    expect(stopping.map(([, name, why]) => `${name} ${why}`)).toEqual(
+      [...launched].reverse().map((name) => `${name} SIGTERM`),
+    );
   }, 150_000);
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, listStuff, signUpActor, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { eventually, listStuff, signUpActor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../system/index.js';
 
 let system: TestSystem;
 beforeAll(async () => {

@@ -1,16 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelemetry, type Telemetry } from '@stuffmart/common';
-import {
-  connectLive,
-  disposeLiveClients,
-  eventually,
-  listStuff,
-  signUpActor,
-  startTestSystem,
-  watch,
-  type TestSystem,
-} from '@stuffmart/test-kit';
+import { connectLive, disposeLiveClients, eventually, listStuff, signUpActor, watch } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../system/index.js';
 import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
 
 const SERVICES = ['gateway', 'auth', 'catalog', 'orders', 'payments', 'expiration'];

@@ -1,47 +1,12 @@
 import 'reflect-metadata';
 
-export * from './errors/custom-error.js';
-export { classifyError, formatError } from './errors/format-error.js';
-export { errorLoggingPlugin } from './errors/error-logging-plugin.js';
-export { isDatabaseConnectionError } from './errors/is-database-connection-error.js';
-export { ConfigError, loadConfig, type Env } from './config/load-config.js';
-export {
-  baseConfigSchema,
-  booleanSchema,
-  checkVoucherKey,
-  databaseConfigSchema,
-  jwtKeySchema,
-  namespaceSchema,
-  portSchema,
-  signingKeysConfigSchema,
-  voucherKeysConfigSchema,
-  voucherKeySchema,
-  type BaseConfig,
-  type DatabaseConfig,
-  type VoucherKeysConfig,
-} from './config/base-config.js';
-export type { Identity, Role } from './auth/identity.js';
-export { assertSignedIn } from './auth/assert-signed-in.js';
-export {
-  ACCESS_TOKEN_TTL_SECONDS,
-  signAccessToken,
-  verifyAccessToken,
-  type SignedAccessToken,
-} from './auth/access-token.js';
-export {
-  deriveInternalKey,
-  INTERNAL_IDENTITY_HEADER,
-  INTERNAL_IDENTITY_TTL_SECONDS,
-  readInternalIdentity,
-  REQUEST_ID_HEADER,
-  signInternalIdentity,
-  voucherKeyOf,
-  type VouchedRequest,
-} from './auth/internal-identity.js';
-export { createLogger, type Logger } from './logging/logger.js';
+// What every process needs (also importable alone, as @stuffmart/common/runtime).
+export * from './runtime.js';
+// The event bus (also importable alone, as @stuffmart/common/events).
+export * from './events/index.js';
+// What only the subgraphs need: their database, their GraphQL schema and their host.
 export { databaseName, openDatabase, type Database, type DatabaseOptions } from './db/open-database.js';
 export { isUuid } from './db/is-uuid.js';
-export { assertRedisReachable, createRedis, Redis, redisKeyPrefix } from './redis/create-redis.js';
 export { DateTimeScalar } from './graphql/date-time-scalar.js';
 export {
   decodeCursor,
@@ -63,38 +28,7 @@ export {
   type ReferenceResolvers,
 } from './graphql/build-federated-schema.js';
 export type { SubgraphContext } from './server/subgraph-context.js';
-export {
-  listen,
-  startSubgraphServer,
-  type RunningServer,
-  type SubgraphServerOptions,
-} from './server/start-subgraph-server.js';
-export { Drain, healthRoute, readinessRoute, runReadiness, type ReadinessCheck } from './server/readiness.js';
-export { apolloRoute, BodyTooLargeError, httpRoutes, readBody, sendJson, type Route } from './server/http-routes.js';
-export { runMain, type Stoppable } from './server/run-main.js';
-export * from './telemetry/index.js';
-export {
-  CLEAR_SESSION,
-  decodeSessionHeader,
-  encodeSessionHeader,
-  REFRESH_TOKEN_HEADER,
-  SESSION_HEADER,
-  type SessionCookies,
-} from './auth/session-headers.js';
-export * from './events/index.js';
-export { DrainLoop, type DrainLoopOptions } from './jobs/drain-loop.js';
+export { startSubgraphServer, type SubgraphServerOptions } from './server/start-subgraph-server.js';
 export { openSubgraphRuntime, type RuntimeOptions, type SubgraphRuntime } from './server/subgraph-runtime.js';
-export { LiveUpdates } from './live/live-updates.js';
-export { prepend } from './live/prepend.js';
 export { serveSubscriptions } from './server/serve-subscriptions.js';
-export { within } from './server/within.js';
-export { createMetricsRegistry } from './server/metrics/service-metrics.js';
-export { metricsPortFor, startMetricsServer, type MetricsServer } from './server/metrics/metrics-server.js';
-export { metricsRoute } from './server/metrics/metrics-route.js';
-export {
-  countHandlerOutcomes,
-  eventsHandledCounter,
-  registerEventBusMetrics,
-} from './server/metrics/event-bus-metrics.js';
-// Services make their own metrics with the one prom-client their registries come from.
-export { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+export { DrainLoop, type DrainLoopOptions } from './jobs/drain-loop.js';

@@ -1,5 +1,4 @@
-import { changeRole } from '@stuffmart/auth';
-import type { TestSystem } from './start-test-system.js';
+import type { GraphQLEndpoint } from './graphql-client.js';
 
 export interface Actor {
   id: string;
@@ -13,14 +12,14 @@ export const ACTOR_PASSWORD = 'correct horse battery';
 
 let counter = 0;
 
-interface SessionAnswer {
+export interface SessionAnswer {
   accessToken: string;
   refreshToken: string;
   user: { id: string; displayName: string };
 }
 
 /** A new user, signed up through the gateway (its address not verified). */
-export async function signUpActor(system: TestSystem, name = 'user', email?: string): Promise<Actor> {
+export async function signUpActor(system: GraphQLEndpoint, name = 'user', email?: string): Promise<Actor> {
   const address = email ?? `${name}-${process.pid}-${++counter}-${Date.now()}@example.com`;
   const { body } = await system.graphql<{ signUp: SessionAnswer }>(
     `mutation ($input: SignUpInput!) {
@@ -39,29 +38,9 @@ export async function signUpActor(system: TestSystem, name = 'user', email?: str
   };
 }
 
-/**
- * An ADMIN, made the way an operator makes one (`npm run admin -- grant`), then refreshed so
- * that its access token carries the role.
- */
-export async function signUpAdmin(system: TestSystem, name = 'admin'): Promise<Actor> {
-  const actor = await signUpActor(system, name);
-  const env = system.env;
-  await changeRole(
-    { DATABASE_URL: env.DATABASE_URL!, STUFFMART_NAMESPACE: env.STUFFMART_NAMESPACE!, DATABASE_POOL_SIZE: 1 },
-    actor.email,
-    'ADMIN',
-  );
-  const { body } = await system.graphql<{ refreshSession: SessionAnswer }>(
-    `mutation ($token: String) { refreshSession(refreshToken: $token) { accessToken refreshToken } }`,
-    { token: actor.refreshToken },
-  );
-  if (!body.data) throw new Error(`refresh failed: ${JSON.stringify(body.errors)}`);
-  return { ...actor, token: body.data.refreshSession.accessToken, refreshToken: body.data.refreshSession.refreshToken };
-}
-
 /** A stuff listed by `seller` through the gateway; returns its id. */
 export async function listStuff(
-  system: TestSystem,
+  system: GraphQLEndpoint,
   seller: Actor,
   input: { title?: string; description?: string; priceCents?: number; currency?: string } = {},
 ): Promise<string> {

@@ -13,6 +13,20 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * What the helpers of this kit need of a running system: the gateway's /graphql and a client
+ * for it. The system itself is started above the packages (test/system), so this kit stays a
+ * leaf that imports no service.
+ */
+export interface GraphQLEndpoint {
+  url: string;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<T>>;
+}
+
 /** A plain HTTP POST, as any client would send it. */
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,

@@ -1,9 +1,14 @@
-export { cookieJar, postGraphQL, type GraphQLResponse, type RequestOptions } from './graphql-client.js';
+export {
+  cookieJar,
+  postGraphQL,
+  type GraphQLEndpoint,
+  type GraphQLResponse,
+  type RequestOptions,
+} from './graphql-client.js';
 export { dropNamespace } from './drop-namespace.js';
-export { startTestSystem, type TestSystem } from './start-test-system.js';
 export { testEnv } from './test-env.js';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
-export { ACTOR_PASSWORD, eventually, listStuff, signUpActor, signUpAdmin, type Actor } from './actors.js';
+export { ACTOR_PASSWORD, eventually, listStuff, signUpActor, type Actor, type SessionAnswer } from './actors.js';
 export { freePort, startTestInbox, tokenFromMail, type ReceivedMail, type TestInbox } from './test-inbox.js';
 export {
   DECLINED_CARD,

@@ -1,7 +1,7 @@
 import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import WebSocket from 'ws';
 import { eventually } from './actors.js';
-import type { TestSystem } from './start-test-system.js';
+import type { GraphQLEndpoint } from './graphql-client.js';
 
 /** What one subscription has received so far. */
 export interface Watch {
@@ -21,7 +21,7 @@ const open: Client[] = [];
  * connectionParams, by the session cookie of the upgrade request, or not at all.
  */
 export function connectLive(
-  system: TestSystem,
+  system: Pick<GraphQLEndpoint, 'url'>,
   auth: { token?: string; cookie?: string } & Partial<ClientOptions> = {},
 ): Client {
   const { token, cookie, ...options } = auth;

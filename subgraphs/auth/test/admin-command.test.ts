@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpActor, startTestSystem, type Actor, type TestSystem } from '@stuffmart/test-kit';
+import { signUpActor, type Actor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const ME = `{ me { role } }`;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listStuff, signUpActor, signUpAdmin, startTestSystem, type Actor, type TestSystem } from '@stuffmart/test-kit';
+import { listStuff, signUpActor, type Actor } from '@stuffmart/test-kit';
+import { signUpAdmin, startTestSystem, type TestSystem } from '../../../test/system/index.js';
 
 const USER = `query ($id: ID!) { user(id: $id) { id displayName email emailVerified } }`;
 const SELLER = `query ($id: ID!) { stuff(id: $id) { seller { id displayName email emailVerified } } }`;

@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { postGraphQL } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 
 let system: TestSystem;
 let accessToken: string;

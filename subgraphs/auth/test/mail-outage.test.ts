@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventually,
-  freePort,
-  signUpActor,
-  startTestInbox,
-  startTestSystem,
-  type TestInbox,
-  type TestSystem,
-} from '@stuffmart/test-kit';
+import { eventually, freePort, signUpActor, startTestInbox, type TestInbox } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { authSql } from './support/auth-db.js';
 
 let port: number;

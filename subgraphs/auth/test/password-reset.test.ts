@@ -5,12 +5,11 @@ import {
   eventually,
   signUpActor,
   startTestInbox,
-  startTestSystem,
   tokenFromMail,
   type Actor,
   type TestInbox,
-  type TestSystem,
 } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { authSql } from './support/auth-db.js';
 
 const REQUEST = `mutation ($email: String!) { requestPasswordReset(email: $email) }`;

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cookieJar,
-  signUpActor,
-  startTestInbox,
-  startTestSystem,
-  tokenFromMail,
-  type TestInbox,
-  type TestSystem,
-} from '@stuffmart/test-kit';
+import { cookieJar, signUpActor, startTestInbox, tokenFromMail, type TestInbox } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { authSql } from './support/auth-db.js';
 
 const VERIFY = `mutation ($token: String!) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { postGraphQL } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { publishedEventsOf } from './support/catalog-stream.js';
 import { createStuffAs, listStuff, readStuff } from './support/stuffs.js';
 import { signUp, type TestUser } from './support/users.js';

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startS3StandIn, startTestSystem, type S3StandIn, type TestSystem } from '@stuffmart/test-kit';
+import { eventually, startS3StandIn, type S3StandIn } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { signUp, type TestUser } from './support/users.js';
 
 const PHOTO_FIELDS = 'id url thumbnailUrl width height';

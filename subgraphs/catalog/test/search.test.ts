@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, signUpActor, startTestSystem, type Actor, type TestSystem } from '@stuffmart/test-kit';
+import { eventually, signUpActor, type Actor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 
 const STUFFS = `query ($first: Int, $after: String, $filter: StuffFilter) {
   stuffs(first: $first, after: $after, filter: $filter) {

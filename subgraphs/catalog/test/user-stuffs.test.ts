@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { listStuff } from './support/stuffs.js';
 import { signUp, type TestUser } from './support/users.js';
 

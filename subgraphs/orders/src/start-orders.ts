@@ -1,10 +1,4 @@
-import {
-  LiveUpdates,
-  NewsCheck,
-  openSubgraphRuntime,
-  transactionalHandler,
-  type RunningServer,
-} from '@stuffmart/common';
+import { NewsCheck, openSubgraphRuntime, transactionalHandler, type RunningServer } from '@stuffmart/common';
 import {
   EXPIRATION_DUE,
   PAYMENT_FAILED,
@@ -26,6 +20,7 @@ import { applyPaymentFailed, applyPaymentStarted } from './events/apply-payment-
 import { applyPaymentSucceeded } from './events/apply-payment-succeeded.js';
 import { applyStuffSnapshot } from './events/apply-stuff-snapshot.js';
 import { publishLiveUpdates } from './events/publish-live-updates.js';
+import { LiveUpdates } from './live/live-updates.js';
 import { buildOrdersSchema } from './graphql/build-orders-schema.js';
 import { createOrdersMetrics } from './metrics/orders-metrics.js';
 import type { OrdersContext } from './graphql/orders-context.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listStuff, signUpActor, startTestSystem, type Actor, type TestSystem } from '@stuffmart/test-kit';
+import { listStuff, signUpActor, type Actor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 
 const BUY = `mutation ($stuffId: ID!) { buyStuff(stuffId: $stuffId) { id status priceCents currency expiresAt createdAt stuff { id title availability reservedUntil } buyer { id email } } }`;
 const RESERVED_MESSAGE = 'The stuff is being checked out by someone else, please come back later';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listStuff, signUpActor, startTestSystem, type Actor, type TestSystem } from '@stuffmart/test-kit';
+import { listStuff, signUpActor, type Actor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 
 const BUY = `mutation ($stuffId: ID!) { buyStuff(stuffId: $stuffId) { id status } }`;
 const CANCEL = `mutation ($id: ID!) { cancelOrder(id: $id) { id status stuff { availability reservedUntil } } }`;

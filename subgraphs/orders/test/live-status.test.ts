@@ -6,12 +6,11 @@ import {
   eventually,
   listStuff,
   signUpActor,
-  startTestSystem,
   watch,
   type Actor,
-  type TestSystem,
   type Watch,
 } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 
 const WATCH_STUFF = `subscription ($stuffId: ID!) {
   stuffAvailabilityChanged(stuffId: $stuffId) { stuffId availability reservedUntil message }

@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventually,
-  listStuff,
-  signUpActor,
-  startTcpProxy,
-  startTestSystem,
-  type TcpProxy,
-  type TestSystem,
-} from '@stuffmart/test-kit';
+import { eventually, listStuff, signUpActor, startTcpProxy, type TcpProxy } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BUY = `mutation ($stuffId: ID!) { buyStuff(stuffId: $stuffId) { id status } }`;

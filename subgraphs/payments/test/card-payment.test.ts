@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DECLINED_CARD,
-  GOOD_CARD,
-  eventually,
-  startStripeStandIn,
-  startTestSystem,
-  type StripeStandIn,
-  type TestSystem,
-} from '@stuffmart/test-kit';
+import { DECLINED_CARD, GOOD_CARD, eventually, startStripeStandIn, type StripeStandIn } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { orderReads, PAY, reservedSale, stripeEnv } from './support/sale.js';
 
 let stripe: StripeStandIn;

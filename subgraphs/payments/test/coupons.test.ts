@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  GOOD_CARD,
-  signUpActor,
-  signUpAdmin,
-  startStripeStandIn,
-  startTestSystem,
-  type Actor,
-  type StripeStandIn,
-  type TestSystem,
-} from '@stuffmart/test-kit';
+import { GOOD_CARD, signUpActor, startStripeStandIn, type Actor, type StripeStandIn } from '@stuffmart/test-kit';
+import { signUpAdmin, startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { orderReads, PAY, reservedSale, stripeEnv } from './support/sale.js';
 
 const CREATE = `mutation ($input: CreateCouponInput!) { createCoupon(input: $input) { code percentOff maxRedemptions redemptions expiresAt createdAt createdBy { id email } } }`;

@@ -3,13 +3,11 @@ import {
   GOOD_CARD,
   listStuff,
   signUpActor,
-  signUpAdmin,
   startStripeStandIn,
-  startTestSystem,
   type Actor,
   type StripeStandIn,
-  type TestSystem,
 } from '@stuffmart/test-kit';
+import { signUpAdmin, startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { orderReads, PAY, stripeEnv, type Sale } from './support/sale.js';
 
 let stripe: StripeStandIn;

@@ -4,14 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
   GOOD_CARD,
-  signUpAdmin,
   startStripeStandIn,
   startTcpProxy,
-  startTestSystem,
   type StripeStandIn,
   type TcpProxy,
-  type TestSystem,
 } from '@stuffmart/test-kit';
+import { signUpAdmin, startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { orderReads, PAY, reservedSale, stripeEnv, type Sale } from './support/sale.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

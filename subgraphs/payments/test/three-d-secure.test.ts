@@ -5,10 +5,9 @@ import {
   THREE_D_SECURE_CARD,
   signUpActor,
   startStripeStandIn,
-  startTestSystem,
   type StripeStandIn,
-  type TestSystem,
 } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 import { orderReads, reservedSale, stripeEnv, type Sale } from './support/sale.js';
 
 const PAY = `mutation ($orderId: ID!, $paymentMethodId: String) {

@@ -1,4 +1,4 @@
-import { baseConfigSchema, portSchema } from '@stuffmart/common';
+import { baseConfigSchema, portSchema } from '@stuffmart/common/runtime';
 import { z } from 'zod';
 
 export const expirationConfigSchema = baseConfigSchema.extend({

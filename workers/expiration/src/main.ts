@@ -1,4 +1,4 @@
-import { loadConfig, runMain, startTelemetry } from '@stuffmart/common';
+import { loadConfig, runMain, startTelemetry } from '@stuffmart/common/runtime';
 import { expirationConfigSchema } from './config.js';
 import { startExpiration } from './start-expiration.js';
 

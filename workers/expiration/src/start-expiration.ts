@@ -1,7 +1,6 @@
 import http from 'node:http';
 import {
   assertRedisReachable,
-  consumerName,
   createLogger,
   countHandlerOutcomes,
   createMetricsRegistry,
@@ -15,12 +14,11 @@ import {
   httpRoutes,
   listen,
   readinessRoute,
-  readContractEvent,
-  StreamConsumer,
   traceHandler,
   within,
   type RunningServer,
-} from '@stuffmart/common';
+} from '@stuffmart/common/runtime';
+import { consumerName, readContractEvent, StreamConsumer } from '@stuffmart/common/events';
 import { STREAMS } from '@stuffmart/contract/events';
 import type { ExpirationConfig } from './config.js';
 import { publishExpirationDue } from './events/publish-expiration-due.js';

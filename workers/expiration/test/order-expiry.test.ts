@@ -1,7 +1,8 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bullPrefix, QUEUE_NAME } from '@stuffmart/expiration';
-import { eventually, listStuff, signUpActor, startTestSystem, type TestSystem } from '@stuffmart/test-kit';
+import { eventually, listStuff, signUpActor } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../test/system/index.js';
 
 const BUY = `mutation ($stuffId: ID!) { buyStuff(stuffId: $stuffId) { id expiresAt } }`;
 const ORDER = `query ($id: ID!) { order(id: $id) { status stuff { availability reservedUntil } } }`;

@@ -1,4 +1,5 @@
-import { tokenFromMail, type TestInbox, type TestSystem } from '@stuffmart/test-kit';
+import { tokenFromMail, type TestInbox } from '@stuffmart/test-kit';
+import { type TestSystem } from '../../../../test/system/index.js';
 import { displayNameFor } from './storefront.js';
 
 /** Setup through the API, where the browser is not what a test is about. */

@@ -1,4 +1,5 @@
-import { freePort, startTestInbox, startTestSystem, type TestInbox, type TestSystem } from '@stuffmart/test-kit';
+import { freePort, startTestInbox, type TestInbox } from '@stuffmart/test-kit';
+import { startTestSystem, type TestSystem } from '../../../../test/system/index.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { ensureClientBuild } from '../../../scripts/client-build.js';

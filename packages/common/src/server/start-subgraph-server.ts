@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -19,6 +18,7 @@ import type { Registry } from 'prom-client';
 import { metricsRoute } from './metrics/metrics-route.js';
 import { serveSubscriptions } from './serve-subscriptions.js';
 import { tracedRoute, traceOperationPlugin } from '../telemetry/trace-http.js';
+import { listen } from './listen.js';
 
 export interface SubgraphServerOptions<C extends SubgraphContext> {
   name: string;
@@ -49,16 +49,6 @@ export interface RunningServer {
   /** Prometheus' /metrics on METRICS_PORT, when the process serves it. */
   metricsUrl?: string;
   close(): Promise<void>;
-}
-
-export function listen(server: http.Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 /**

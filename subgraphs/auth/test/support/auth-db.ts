@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { TestSystem } from '@stuffmart/test-kit';
+import type { TestSystem } from '../../../../test/system/index.js';
 
 /** Runs one statement against the test system's auth database, to look at (or age) what it stored. */
 export async function authSql<R extends pg.QueryResultRow = Record<string, unknown>>(

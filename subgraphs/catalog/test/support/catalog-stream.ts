@@ -1,6 +1,6 @@
 import { parseEvent, Redis, streamKey, type DomainEvent } from '@stuffmart/common';
 import { STREAMS } from '@stuffmart/contract/events';
-import type { TestSystem } from '@stuffmart/test-kit';
+import type { TestSystem } from '../../../../test/system/index.js';
 
 /** What catalog has published about one stuff, waiting until at least `count` events are out. */
 export async function publishedEventsOf(

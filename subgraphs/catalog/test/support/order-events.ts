@@ -9,7 +9,7 @@ import {
   type OrderCompleted,
   type OrderCreated,
 } from '@stuffmart/contract/events';
-import type { TestSystem } from '@stuffmart/test-kit';
+import type { TestSystem } from '../../../../test/system/index.js';
 import type { TestStuff } from './stuffs.js';
 
 /** One order of a stuff, and the events the orders subgraph would publish about it. */

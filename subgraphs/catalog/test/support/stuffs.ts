@@ -1,4 +1,4 @@
-import type { TestSystem } from '@stuffmart/test-kit';
+import type { TestSystem } from '../../../../test/system/index.js';
 import type { TestUser } from './users.js';
 
 export const STUFF_FIELDS = 'id title description priceCents currency version createdAt updatedAt seller { id }';

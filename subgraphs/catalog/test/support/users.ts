@@ -1,4 +1,4 @@
-import type { TestSystem } from '@stuffmart/test-kit';
+import type { TestSystem } from '../../../../test/system/index.js';
 
 export interface TestUser {
   id: string;

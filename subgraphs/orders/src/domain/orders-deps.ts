@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { LiveUpdates, NewsCheck, OutboxRelay } from '@stuffmart/common';
+import type { NewsCheck, OutboxRelay } from '@stuffmart/common';
+import type { LiveUpdates } from '../live/live-updates.js';
 import type { OrdersDatabase } from '../data-access/orders-database.js';
 import type { OrdersMetrics } from '../metrics/orders-metrics.js';
 

@@ -1,5 +1,6 @@
-import type { ContractEvent, ContractEventOf, LiveUpdates } from '@stuffmart/common';
+import type { ContractEvent, ContractEventOf } from '@stuffmart/common';
 import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED } from '@stuffmart/contract/events';
+import type { LiveUpdates } from '../live/live-updates.js';
 import type { Kysely } from 'kysely';
 import { findActiveOrders, findOrdersByIds } from '../data-access/orders.js';
 import type { OrderRow, OrdersDatabase } from '../data-access/orders-database.js';

@@ -1,15 +1,10 @@
-import {
-  ForbiddenError,
-  NotFoundError,
-  prepend,
-  STUFF_RESERVED_MESSAGE,
-  UnauthenticatedError,
-} from '@stuffmart/common';
+import { ForbiddenError, NotFoundError, STUFF_RESERVED_MESSAGE, UnauthenticatedError } from '@stuffmart/common';
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { findActiveOrders, findOrder } from '../data-access/orders.js';
 import { awaitStuffCopy } from '../domain/await-stuff-copy.js';
 import { orderTopic, stuffTopic, type OrderLivePayload, type StuffLivePayload } from '../events/live-topics.js';
 import { toOrderPayload, toStuffPayload } from '../events/publish-live-updates.js';
+import { prepend } from '../live/prepend.js';
 import { AvailabilityEnum, OrderStatusEnum } from './enums.js';
 import { OrderStatusUpdate, StuffAvailability } from './live-types.js';
 import type { OrdersContext } from './orders-context.js';

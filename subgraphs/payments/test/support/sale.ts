@@ -1,11 +1,5 @@
-import {
-  eventually,
-  listStuff,
-  signUpActor,
-  type Actor,
-  type StripeStandIn,
-  type TestSystem,
-} from '@stuffmart/test-kit';
+import { eventually, listStuff, signUpActor, type Actor, type StripeStandIn } from '@stuffmart/test-kit';
+import { type TestSystem } from '../../../../test/system/index.js';
 
 export const PAY = `mutation ($orderId: ID!, $paymentMethodId: String, $couponCode: String) {
   payOrder(orderId: $orderId, paymentMethodId: $paymentMethodId, couponCode: $couponCode) {

@@ -1,4 +1,5 @@
-import { newContractEvent, streamKey, type Redis } from '@stuffmart/common';
+import type { Redis } from '@stuffmart/common/runtime';
+import { newContractEvent, streamKey } from '@stuffmart/common/events';
 import { EXPIRATION_DUE, STREAMS } from '@stuffmart/contract/events';
 
 /**

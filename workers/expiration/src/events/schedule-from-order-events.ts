@@ -1,4 +1,4 @@
-import type { ContractEvent, HandleOutcome } from '@stuffmart/common';
+import type { ContractEvent, HandleOutcome } from '@stuffmart/common/events';
 import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED } from '@stuffmart/contract/events';
 import type { Queue } from 'bullmq';
 import { scheduleExpiration, withdrawExpiration, type ExpirationJob } from '../jobs/expiration-queue.js';

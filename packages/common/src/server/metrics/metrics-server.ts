@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { httpRoutes } from '../http-routes.js';
-import { listen } from '../start-subgraph-server.js';
+import { listen } from '../listen.js';
 import { metricsRoute } from './metrics-route.js';
 
 export interface MetricsServer {

@@ -1,16 +1,16 @@
-import { authConfigSchema, startAuth } from '@stuffmart/auth';
-import { catalogConfigSchema, startCatalog } from '@stuffmart/catalog';
-import { ordersConfigSchema, startOrders } from '@stuffmart/orders';
-import { paymentsConfigSchema, startPayments } from '@stuffmart/payments';
-import { expirationConfigSchema, startExpiration } from '@stuffmart/expiration';
 import { deriveInternalKey, loadConfig, type Env, type RunningServer } from '@stuffmart/common';
-import { gatewayConfigSchema, startGateway } from '@stuffmart/gateway';
-import { dropNamespace } from './drop-namespace.js';
-import { postGraphQL, type GraphQLResponse, type RequestOptions } from './graphql-client.js';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
-import { testEnv } from './test-env.js';
+import {
+  dropNamespace,
+  postGraphQL,
+  startTcpProxy,
+  testEnv,
+  type GraphQLEndpoint,
+  type TcpProxy,
+} from '@stuffmart/test-kit';
+import { loadServiceModule } from '../../scripts/service-modules.js';
+import { SERVICES, subgraphUrls, type Service } from '../../scripts/services.js';
 
-export interface TestSystem {
+export interface TestSystem extends GraphQLEndpoint {
   env: Env;
   /** The gateway's /graphql. */
   url: string;
@@ -22,11 +22,6 @@ export interface TestSystem {
   gateway: RunningServer;
   /** Each process' Prometheus /metrics (METRICS_PORT), by service: gateway, subgraphs, workers. */
   metricsUrls: Record<string, string>;
-  graphql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: RequestOptions,
-  ): Promise<GraphQLResponse<T>>;
   /** Stops a subgraph or worker (to see how the rest copes). */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph or worker again, on the port it had (so the gateway finds it). */
@@ -34,19 +29,30 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
-type SubgraphStarter = (env: Env, port?: number) => Promise<RunningServer>;
+type Starter = (env: Env, port?: number) => Promise<RunningServer>;
 
 /** As deployed: only the gateway and auth hold JWT_KEY; the rest get the voucher key alone. */
 function voucherKeyOnly({ JWT_KEY, ...env }: Env): Env {
   return JWT_KEY && !env.VOUCHER_KEY ? { ...env, VOUCHER_KEY: deriveInternalKey(JWT_KEY) } : env;
 }
 
-const SUBGRAPHS: Record<string, SubgraphStarter> = {
-  auth: (env, port = 0) => startAuth(loadConfig(authConfigSchema, env), port),
-  catalog: (env, port = 0) => startCatalog(loadConfig(catalogConfigSchema, voucherKeyOnly(env)), port),
-  orders: (env, port = 0) => startOrders(loadConfig(ordersConfigSchema, voucherKeyOnly(env)), port),
-  payments: (env, port = 0) => startPayments(loadConfig(paymentsConfigSchema, voucherKeyOnly(env)), port),
-};
+/** Starts a service of the manifest in this process, with the secrets it would be given. */
+function starterOf(service: Service): Starter {
+  return async (env, port = 0) => {
+    const { configSchema, start } = await loadServiceModule(service);
+    return start(loadConfig(configSchema, service.secrets.includes('JWT_KEY') ? env : voucherKeyOnly(env)), port);
+  };
+}
+
+const starters = (kind: Service['kind']): Record<string, Starter> =>
+  Object.fromEntries(
+    SERVICES.filter((service) => service.kind === kind).map((service) => [service.name, starterOf(service)]),
+  );
+
+const SUBGRAPHS = starters('subgraph');
+/** Processes that are not subgraphs: started after them, stopped before them. */
+const WORKERS = starters('worker');
+const [GATEWAY] = SERVICES.filter((service) => service.kind === 'gateway').map(starterOf);
 
 export interface TestSystemOptions {
   /** Run this many instances of a subgraph behind a round-robin proxy, as replicas would. */
@@ -54,11 +60,6 @@ export interface TestSystemOptions {
   /** More environment for one subgraph or worker only (e.g. its DATABASE_URL through a proxy). */
   subgraphEnv?: Record<string, Env>;
 }
-
-/** Processes that are not subgraphs: started after them, stopped before them. */
-const WORKERS: Record<string, SubgraphStarter> = {
-  expiration: (env, port = 0) => startExpiration(loadConfig(expirationConfigSchema, voucherKeyOnly(env)), port),
-};
 
 /**
  * The real system, in-process on free ports, with its own databases and Redis keys. `overrides`
@@ -102,10 +103,7 @@ export async function startTestSystem(overrides: Env = {}, options: TestSystemOp
     await Promise.all([...Object.values(subgraphs), ...replicas].map((server) => server.close()));
     throw error;
   }
-  const subgraphUrls = Object.entries(routes)
-    .map(([name, url]) => `${name}=${url}`)
-    .join(',');
-  const gateway = await startGateway(loadConfig(gatewayConfigSchema, { ...env, SUBGRAPH_URLS: subgraphUrls }), 0);
+  const gateway = await GATEWAY!({ ...env, SUBGRAPH_URLS: subgraphUrls(routes) });
   const origin = new URL(gateway.url).origin;
   const metricsUrls = Object.fromEntries(
     Object.entries({ gateway, ...subgraphs, ...workers }).flatMap(([name, server]) =>
