@@ -81,6 +81,7 @@ export {
   type SessionCookies,
 } from './auth/session-headers.js';
 export * from './events/index.js';
+export * from './wait/index.js';
 export { openSubgraphRuntime, type RuntimeOptions, type SubgraphRuntime } from './server/subgraph-runtime.js';
 export { LiveUpdates } from './live/live-updates.js';
 export { prepend } from './live/prepend.js';
