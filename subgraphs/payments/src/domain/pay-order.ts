@@ -4,8 +4,8 @@ import type { OrderCopy } from '../data-access/payments-database.js';
 import { awaitOrderCopy } from './await-order-copy.js';
 import { chargeAttempt } from './charge-attempt.js';
 import { limitCouponGuesses } from './coupon-guesses.js';
-import { holdOrderForAttempt } from './hold-order.js';
-import { attemptToCharge, awaitsHold } from './payment-attempts.js';
+import { awaitHold } from './await-hold.js';
+import { attemptToCharge, needsHold } from './payment-attempts.js';
 import { awaitPaymentOutcome, type PaymentAnswer } from './payment-answer.js';
 import type { PaymentsDeps } from './payments-deps.js';
 import { expiresTooSoon } from './record-charge.js';
@@ -44,7 +44,7 @@ export async function payOrder(
   assertPayable(order);
   return limitCouponGuesses(deps.redis, buyer.userId, input.couponCode, async () => {
     const attempt = await attemptToCharge(deps, order, input);
-    if (awaitsHold(attempt)) await holdOrderForAttempt(deps, attempt);
+    if (needsHold(attempt)) await awaitHold(deps, attempt);
     return chargeAttempt(deps, attempt);
   });
 }

@@ -5,6 +5,7 @@ import { findCoupon, redeemCoupon } from '../data-access/coupons.js';
 import { lockOrderCopy } from '../data-access/order-copies.js';
 import { findSuccessfulPayment } from '../data-access/payments.js';
 import type { AttemptRow, OrderCopy, PaymentsDatabase } from '../data-access/payments-database.js';
+import { recordPaymentStarted } from '../events/payment-events.js';
 import { amountDue, formatAmount } from './amount-due.js';
 import type { PayOrderInput } from './pay-order.js';
 import type { PaymentsDeps } from './payments-deps.js';
@@ -36,12 +37,14 @@ export async function attemptToCharge(deps: PaymentsDeps, order: OrderCopy, inpu
     if (!(await closedWhileWaiting(deps, pending, input))) return pending;
     return (await openAttempt(deps, order, input)) ?? awaitAttempt(deps, order.id);
   }
-  const resend = await claimForResend(deps.db, pending.id, new Date(Date.now() - STALE_ATTEMPT_MS));
-  return resend ?? awaitAttempt(deps, order.id);
+  return (await claimToResend(deps, pending)) ?? awaitAttempt(deps, order.id);
 }
 
-/** Needs orders' hold before it is sent: a fresh attempt, or one never sent to the bank. */
-export function awaitsHold(attempt: AttemptRow): boolean {
+/**
+ * Must wait for orders' hold before it is sent: a fresh attempt, or one never sent to the
+ * bank. The hold was asked for (payment.started) in the transaction that opened or claimed it.
+ */
+export function needsHold(attempt: AttemptRow): boolean {
   // An attempt already charged (a double click's twin finished it) needs no hold any more.
   // One waiting for the buyer's bank was held before it was first sent.
   return attempt.state === 'PENDING' && !attempt.providerRef;
@@ -55,9 +58,9 @@ async function couponInvalidReason(db: Kysely<PaymentsDatabase>, code: string): 
 }
 
 /**
- * Redeems the coupon and opens the attempt in one transaction: a refusal anywhere (used-up
- * coupon, nothing to pay with) leaves no redemption behind. Undefined when another request's
- * attempt is in flight: then nothing is redeemed.
+ * Redeems the coupon, opens the attempt and asks orders to hold the order for it, in one
+ * transaction: a refusal anywhere (used-up coupon, nothing to pay with) leaves no redemption
+ * behind. Undefined when another request's attempt is in flight: then nothing is redeemed.
  */
 async function openAttempt(
   deps: PaymentsDeps,
@@ -65,7 +68,7 @@ async function openAttempt(
   input: PayOrderInput,
 ): Promise<AttemptRow | undefined> {
   const code = input.couponCode?.trim().toUpperCase() || null;
-  return deps.db.transaction().execute(async (trx) => {
+  const opened = await deps.db.transaction().execute(async (trx) => {
     // Attempts of one order begin only under its lock, so one in flight is seen here, before
     // anything is redeemed, and none can begin until this transaction ends.
     await lockOrderCopy(trx, order.id);
@@ -92,8 +95,25 @@ async function openAttempt(
     });
     // The unique index on pending attempts backs the lock up; under the lock it cannot refuse.
     if (!attempt) throw new Error(`an attempt of order ${order.id} began outside its lock`);
+    await recordPaymentStarted(trx, attempt);
     return attempt;
   });
+  if (opened) deps.relay.wake();
+  return opened;
+}
+
+/**
+ * Claims an attempt left open by a lost reply or a crashed process for re-sending, and asks
+ * for the hold again (orders holding it already changes nothing); of two retries, one claims it.
+ */
+async function claimToResend(deps: PaymentsDeps, pending: AttemptRow): Promise<AttemptRow | undefined> {
+  const claimed = await deps.db.transaction().execute(async (trx) => {
+    const attempt = await claimForResend(trx, pending.id, new Date(Date.now() - STALE_ATTEMPT_MS));
+    if (attempt) await recordPaymentStarted(trx, attempt);
+    return attempt;
+  });
+  if (claimed) deps.relay.wake();
+  return claimed;
 }
 
 type Settled = { attempt: AttemptRow } | { refusal: string };
