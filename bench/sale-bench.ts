@@ -1,5 +1,5 @@
 import { postGraphQL } from '@stuffmart/test-kit';
-import { benchBuy, benchStuff, benchUser, benchUsers } from './bench-actors.js';
+import { benchBuy, benchStuff, benchUser, benchUsers, type BenchActor } from './bench-actors.js';
 import type { BenchSystem } from './bench-system.js';
 import { loadTest, percentile, type Row } from './measure.js';
 
@@ -23,10 +23,18 @@ export async function quiesce(system: BenchSystem): Promise<void> {
 
 /** Issue 3: contention, buy throughput, and what a page of stuff costs the databases. */
 export async function saleBench(system: BenchSystem): Promise<Row[]> {
-  const rows: Row[] = [];
   const seller = await benchUser(system, 'seller');
   const buyers = await benchUsers(system, 200, 'buyer');
+  return [
+    ...(await contentionBench(system, seller, buyers)),
+    ...(await buyThroughputBench(system, seller, buyers)),
+    ...(await listingBench(system)),
+  ];
+}
 
+/** 50, then 200 buyers press BUY on one stuff at once: how long until every one has its answer. */
+export async function contentionBench(system: BenchSystem, seller: BenchActor, buyers: BenchActor[]): Promise<Row[]> {
+  const rows: Row[] = [];
   for (const count of [50, 200]) {
     const stuffId = await benchStuff(system, seller);
     await benchBuy(system, seller, stuffId); // the seller is refused; this warms every path first
@@ -39,14 +47,24 @@ export async function saleBench(system: BenchSystem): Promise<Row[]> {
       benchmark: `contention: ${count} buyers, one stuff`,
       figure: 'all answered in ms',
       value: fmt(elapsed),
+      results: { [`contention_${count}_all_answered_ms`]: elapsed },
     });
     rows.push({
       benchmark: `contention: ${count} buyers, one stuff`,
       figure: 'winners / STUFF_RESERVED',
       value: `${winners} / ${reserved}`,
+      results: { [`contention_${count}_winners`]: winners },
     });
   }
+  return rows;
+}
 
+/** 50 buyers at a time, each pressing BUY on stuff nobody else wants: orders per second. */
+export async function buyThroughputBench(
+  system: BenchSystem,
+  seller: BenchActor,
+  buyers: BenchActor[],
+): Promise<Row[]> {
   const stuffIds: string[] = [];
   for (let wave = 0; wave < 8; wave++) {
     stuffIds.push(...(await Promise.all(Array.from({ length: 50 }, () => benchStuff(system, seller)))));
@@ -66,12 +84,19 @@ export async function saleBench(system: BenchSystem): Promise<Row[]> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  rows.push({
-    benchmark: 'buy throughput: 50 buyers, distinct stuff',
-    figure: 'orders/s',
-    value: fmt(ordered / seconds),
-  });
+  return [
+    {
+      benchmark: 'buy throughput: 50 buyers, distinct stuff',
+      figure: 'orders/s',
+      value: fmt(ordered / seconds),
+      results: { distinct_buys_per_s: ordered / seconds },
+    },
+  ];
+}
 
+/** A page of stuff with each seller and availability: throughput, and SQL statements per request. */
+export async function listingBench(system: BenchSystem): Promise<Row[]> {
+  const rows: Row[] = [];
   const query = JSON.stringify({ query: '{ stuffs(first: 50) { nodes { seller { displayName } availability } } }' });
   const probe = await postGraphQL<any>(
     system.gatewayUrl,

@@ -29,6 +29,7 @@ export {
 } from './graphql/build-federated-schema.js';
 export type { SubgraphContext } from './server/subgraph-context.js';
 export { startSubgraphServer, type SubgraphServerOptions } from './server/start-subgraph-server.js';
+export * from './wait/index.js';
 export { openSubgraphRuntime, type RuntimeOptions, type SubgraphRuntime } from './server/subgraph-runtime.js';
 export { serveSubscriptions } from './server/serve-subscriptions.js';
 export { DrainLoop, type DrainLoopOptions } from './jobs/drain-loop.js';

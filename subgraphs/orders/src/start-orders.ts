@@ -1,4 +1,4 @@
-import { NewsCheck, openSubgraphRuntime, transactionalHandler, type RunningServer } from '@stuffmart/common';
+import { noticeTopic, openSubgraphRuntime, transactionalHandler, type RunningServer } from '@stuffmart/common';
 import {
   EXPIRATION_DUE,
   PAYMENT_FAILED,
@@ -11,6 +11,7 @@ import {
 import DataLoader from 'dataloader';
 import type { OrdersConfig } from './config.js';
 import { findActiveOrders, findOrdersByIds } from './data-access/orders.js';
+import { STUFF_NEWS_CHANNEL } from './data-access/stuff-copies.js';
 import type { OrderRow, OrdersDatabase } from './data-access/orders-database.js';
 import { ordersMigrations } from './data-access/migrations/index.js';
 import { expireOrder } from './domain/expire-order.js';
@@ -43,6 +44,7 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
   const live = new LiveUpdates(busRedis, subscriber, config.STUFFMART_NAMESPACE, logger);
   const publishLive = publishLiveUpdates(database.db, live);
 
+  await runtime.listen(STUFF_NEWS_CHANNEL);
   const deps: OrdersDeps = {
     db: database.db,
     relay: runtime.relay,
@@ -50,7 +52,8 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
     reservationWindowSeconds: config.RESERVATION_WINDOW_SECONDS,
     maxActiveOrdersPerBuyer: config.MAX_ACTIVE_ORDERS_PER_BUYER,
     stuffArrivalTimeoutMs: 2000,
-    news: new NewsCheck(busRedis, config.STUFFMART_NAMESPACE, 'orders'),
+    stuffNews: (stuffId) => runtime.notifications.on(noticeTopic(STUFF_NEWS_CHANNEL, stuffId)),
+    news: runtime.news,
     metrics: createOrdersMetrics(runtime.metrics, database.pool),
   };
 

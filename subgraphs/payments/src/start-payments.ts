@@ -1,8 +1,9 @@
-import { NewsCheck, openSubgraphRuntime, transactionalHandler, type RunningServer } from '@stuffmart/common';
+import { noticeTopic, openSubgraphRuntime, transactionalHandler, type RunningServer } from '@stuffmart/common';
 import { STREAMS } from '@stuffmart/contract/events';
 import DataLoader from 'dataloader';
 import type { PaymentsConfig } from './config.js';
 import { paymentsMigrations } from './data-access/migrations/index.js';
+import { ORDER_NEWS_CHANNEL } from './data-access/order-copies.js';
 import { findSuccessfulPaymentsOfBuyer } from './data-access/payments.js';
 import type { PaymentsDatabase } from './data-access/payments-database.js';
 import { paymentAnswer, type PaymentAnswer } from './domain/payment-answer.js';
@@ -12,7 +13,6 @@ import { buildPaymentsSchema } from './graphql/build-payments-schema.js';
 import type { PaymentsContext } from './graphql/payments-context.js';
 import { stripeWebhookRoute } from './graphql/stripe-webhook-route.js';
 import { StripeGateway } from './provider/stripe-gateway.js';
-import { OrderNews } from './domain/order-news.js';
 import { RefundWorker } from './domain/refund-worker.js';
 
 export async function startPayments(config: PaymentsConfig, port = config.PAYMENTS_PORT): Promise<RunningServer> {
@@ -27,7 +27,7 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     ? new StripeGateway(config.STRIPE_SECRET_KEY, config.STRIPE_API_URL, config.STRIPE_WEBHOOK_SECRET)
     : null;
   const refunds = new RefundWorker({ db: database.db, stripe }, logger);
-  const orderNews = new OrderNews();
+  await runtime.listen(ORDER_NEWS_CHANNEL);
   const deps: PaymentsDeps = {
     db: database.db,
     relay: runtime.relay,
@@ -35,16 +35,13 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     stripe,
     refunds,
     orderArrivalTimeoutMs: 2000,
-    orderNews,
-    news: new NewsCheck(runtime.busRedis, config.STUFFMART_NAMESPACE, 'payments'),
+    orderNews: (orderId) => runtime.notifications.on(noticeTopic(ORDER_NEWS_CHANNEL, orderId)),
+    news: runtime.news,
     logger,
   };
   runtime.consume(
     STREAMS.orders,
-    transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(), (event) => {
-      refunds.wake();
-      orderNews.notify(event.subjectId);
-    }),
+    transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(), () => refunds.wake()),
   );
   await runtime.startConsumers();
   refunds.start();

@@ -1,7 +1,11 @@
 import type { Redis } from 'ioredis';
+import type { Notifications, Subscribe } from '../wait/notifications.js';
 import { streamKey } from './domain-event.js';
 
-/** Where a publisher's relay notes (in Redis' clock) when it last found its outbox empty. */
+/**
+ * Where a publisher's relay notes (in Redis' clock) when it last found its outbox empty; the
+ * relay also publishes each later moment on the channel of that name.
+ */
 export function outboxClearKey(namespace: string, publisher: string): string {
   return `${streamKey(namespace, publisher)}:outbox-clear-at`;
 }
@@ -26,7 +30,14 @@ export class NewsCheck {
     private readonly namespace: string,
     /** The consuming service's group. */
     private readonly group: string,
+    /** Where the relays' notes are heard (`outboxClearKey` channels, see RedisNotices). */
+    private readonly notifications: Notifications,
   ) {}
+
+  /** Notices after which `allArrived` may have become true: the publisher's relay noted its outbox clear. */
+  progress(publisher: string): Subscribe {
+    return this.notifications.on(outboxClearKey(this.namespace, publisher));
+  }
 
   /** Now in Redis' clock, or undefined when Redis cannot be asked. */
   async now(): Promise<number | undefined> {

@@ -26,10 +26,16 @@ export interface OutboxRelayOptions {
   publisher?: string;
 }
 
-/** Keeps only the latest of the times replicas report, whatever order they arrive in. */
+/**
+ * Keeps only the latest of the times replicas report, whatever order they arrive in, and tells
+ * the consumers waiting on it (NewsCheck.progress) on the channel of the same name.
+ */
 const SET_IF_LATER = `
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tonumber(ARGV[1]) > current then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+if tonumber(ARGV[1]) > current then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  redis.call('PUBLISH', KEYS[1], ARGV[1])
+end
 return 0`;
 
 interface OutboxRow {

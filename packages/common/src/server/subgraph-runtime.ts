@@ -8,6 +8,10 @@ import type { DomainEvent } from '../events/domain-event.js';
 import { consumerName } from '../events/consumer-name.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { StreamConsumer, type EventReader, type HandleOutcome } from '../events/stream-consumer.js';
+import { NewsCheck, outboxClearKey } from '../events/news-check.js';
+import { Notifications } from '../wait/notifications.js';
+import { PostgresNotices } from '../wait/postgres-notices.js';
+import { RedisNotices } from '../wait/redis-notices.js';
 import { createLogger } from '../logging/logger.js';
 import { assertRedisReachable, createRedis, type Redis } from '../redis/create-redis.js';
 import type { SubgraphContext } from './subgraph-context.js';
@@ -32,6 +36,15 @@ export interface SubgraphRuntime<DB> {
   consumerName: string;
   /** The service's Prometheus metrics; a subgraph adds its own (BUY outcomes, reservations held). */
   metrics: Registry;
+  /**
+   * What this process hears, for requests that wait by notification (`waitFor`): NOTIFY on the
+   * channels of its own database it `listen`s to, and the relays of the streams it consumes.
+   */
+  notifications: Notifications;
+  /** Hears NOTIFY on `channel` of the service's database, as topics `noticeTopic(channel, payload)`. */
+  listen(channel: string): Promise<void>;
+  /** Whether the news of a publisher this service consumes has all arrived (see NewsCheck). */
+  news: NewsCheck;
   /**
    * Reads a publisher's stream in this service's consumer group; started by `startConsumers`.
    * The handler sees contract events with their payloads parsed (a payload that does not parse
@@ -117,12 +130,23 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     logger,
   });
   const handled = eventsHandledCounter(metrics);
-  const consumers: Array<{ consumer: { start(): Promise<void>; stop(): Promise<void> }; connection: Redis }> = [];
+  const consumers: Array<{
+    consumer: { start(): Promise<void>; stop(): Promise<void> };
+    connection: Redis;
+    stream: string;
+  }> = [];
   const consumer = consumerName(name, options.port ?? 0, config.CONSUMER_NAME);
+  const notifications = new Notifications();
+  const databaseNotices = new PostgresNotices(database.pool.options, notifications, logger);
+  const relaySubscriber = busRedis.duplicate();
+  relaySubscriber.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
+  const relayNotices = new RedisNotices(relaySubscriber, notifications);
 
   const close = async () => {
     await Promise.all(consumers.map(({ consumer }) => consumer.stop()));
     await relay.stop();
+    await databaseNotices.close();
+    relayNotices.close();
     for (const { connection } of consumers) connection.disconnect();
     await database.close();
     disconnect();
@@ -137,6 +161,9 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     relay,
     consumerName: consumer,
     metrics,
+    notifications,
+    listen: (channel) => databaseNotices.listen(channel),
+    news: new NewsCheck(busRedis, config.STUFFMART_NAMESPACE, name, notifications),
     consume: <E extends DomainEvent>(
       stream: string,
       handle: (event: E) => Promise<HandleOutcome>,
@@ -154,11 +181,15 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
         handle: traceHandler(name, stream, countHandlerOutcomes(handled, stream, handle)),
         logger,
       });
-      consumers.push({ consumer: streamConsumer, connection });
+      consumers.push({ consumer: streamConsumer, connection, stream });
       return streamConsumer;
     },
     startConsumers: async () => {
-      for (const { consumer } of consumers) await consumer.start();
+      for (const { consumer, stream } of consumers) {
+        // Heard before reading: a request may wait on this publisher's news from now on.
+        await relayNotices.listen(outboxClearKey(config.STUFFMART_NAMESPACE, stream));
+        await consumer.start();
+      }
     },
     serve: async ({ alsoClose, ...serverOptions }) => {
       let server: RunningServer;

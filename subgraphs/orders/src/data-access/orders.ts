@@ -66,16 +66,12 @@ export async function lockBuyer(trx: Kysely<OrdersDatabase>, buyerId: string): P
   await sql`SELECT pg_advisory_xact_lock(${BUYER_LOCK_CLASS}, hashtext(${buyerId}))`.execute(trx);
 }
 
-/** Orders the buyer holds right now: awaiting payment and still inside their window. */
+/** Orders the buyer holds right now: awaiting payment and still inside their window. SQL, not built: every BUY runs it. */
 export async function countHeldOrders(db: Kysely<OrdersDatabase>, buyerId: string, now: Date): Promise<number> {
-  const row = await db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.countAll<number>().as('held'))
-    .where('buyerId', '=', buyerId)
-    .where('status', '=', 'AWAITING_PAYMENT')
-    .where('expiresAt', '>', now)
-    .executeTakeFirstOrThrow();
-  return Number(row.held);
+  const { rows } = await sql<{ held: number }>`
+    SELECT count(*) AS held FROM orders
+    WHERE buyer_id = ${buyerId} AND status = 'AWAITING_PAYMENT' AND expires_at > ${now}`.execute(db);
+  return Number(rows[0]?.held ?? 0);
 }
 
 /** The order holding or owning each stuff, if any: availability is derived from it. */

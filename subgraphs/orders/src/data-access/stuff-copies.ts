@@ -1,11 +1,28 @@
 import { isUuid } from '@stuffmart/common';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { StuffSnapshot } from '@stuffmart/contract/events';
-import type { OrdersDatabase, StuffCopy } from './orders-database.js';
+import type { OrdersDatabase, OrderStatus, StuffCopy } from './orders-database.js';
 
-export async function findStuffCopy(db: Kysely<OrdersDatabase>, id: string): Promise<StuffCopy | undefined> {
+/** The channel on which the database announces, with the stuff's id, each committed change to its copy (migration 0006). */
+export const STUFF_NEWS_CHANNEL = 'stuff_news';
+
+/** A stuff as a BUY first sees it: its copy, and the status of the order holding or owning it, if any. */
+export type StuffOnSale = StuffCopy & { holderStatus: OrderStatus | null };
+
+/**
+ * The copy and its holder in one statement: most presses of a contested BUY find the stuff
+ * taken here and are answered without a transaction. The unique index on active orders per
+ * stuff allows one holder at most, so the join gives one row at most. Written as SQL rather
+ * than built: every BUY runs it, and building it costs more CPU than running it.
+ */
+export async function findStuffOnSale(db: Kysely<OrdersDatabase>, id: string): Promise<StuffOnSale | undefined> {
   if (!isUuid(id)) return undefined;
-  return db.selectFrom('stuffCopies').selectAll().where('id', '=', id).executeTakeFirst();
+  const { rows } = await sql<StuffOnSale>`
+    SELECT stuff_copies.*, orders.status AS holder_status
+    FROM stuff_copies
+    LEFT JOIN orders ON orders.stuff_id = stuff_copies.id AND orders.status IN ('AWAITING_PAYMENT', 'COMPLETE')
+    WHERE stuff_copies.id = ${id}`.execute(db);
+  return rows[0];
 }
 
 export async function stuffCopyVersion(db: Kysely<OrdersDatabase>, id: string): Promise<number | undefined> {

@@ -3,6 +3,12 @@ import { isUuid } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
 import type { OrderCopy, OrderCopyStatus, PaymentsDatabase } from './payments-database.js';
 
+/**
+ * The channel on which the database announces, with the order's id, each committed change to
+ * an order's copy or its payment attempts (migration 0006).
+ */
+export const ORDER_NEWS_CHANNEL = 'order_news';
+
 export async function findOrderCopy(db: Kysely<PaymentsDatabase>, id: string): Promise<OrderCopy | undefined> {
   if (!isUuid(id)) return undefined;
   return db.selectFrom('orderCopies').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,10 +1,12 @@
+import { waitFor } from '@stuffmart/common';
 import type { OrderCopy } from '../data-access/payments-database.js';
 import { findOrderCopy } from '../data-access/order-copies.js';
 import type { PaymentsDeps } from './payments-deps.js';
 
 /**
  * Waits until `decide` makes something of the order's local copy (it returns undefined while
- * the news it waits for has not arrived), or until `timeoutMs` has passed: then undefined.
+ * the news it waits for has not arrived), looking again on each notice of the order, or until
+ * `timeoutMs` has passed: then undefined.
  */
 export async function awaitOrderCopyState<T>(
   deps: PaymentsDeps,
@@ -12,11 +14,9 @@ export async function awaitOrderCopyState<T>(
   timeoutMs: number,
   decide: (copy: OrderCopy | undefined) => T | undefined,
 ): Promise<T | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const decided = decide(await findOrderCopy(deps.db, orderId));
-    if (decided !== undefined) return decided;
-    if (Date.now() >= deadline) return undefined;
-    await deps.orderNews.next(orderId, deadline);
-  }
+  return waitFor({
+    check: async () => decide(await findOrderCopy(deps.db, orderId)),
+    on: deps.orderNews(orderId),
+    timeoutMs,
+  });
 }

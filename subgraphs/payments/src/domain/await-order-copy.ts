@@ -13,6 +13,7 @@ export async function awaitOrderCopy(deps: PaymentsDeps, orderId: string): Promi
   if (!isUuid(orderId)) throw new NotFoundError('Order');
   return awaitLocalCopy({
     find: () => findOrderCopy(deps.db, orderId),
+    changes: deps.orderNews(orderId),
     news: deps.news,
     publisher: STREAMS.orders,
     thing: 'Order',

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Logger, NewsCheck, OutboxRelay, Redis } from '@stuffmart/common';
+import type { Logger, NewsCheck, OutboxRelay, Redis, Subscribe } from '@stuffmart/common';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
 import type { StripeGateway } from '../provider/stripe-gateway.js';
-import type { OrderNews } from './order-news.js';
 
 export interface PaymentsDeps {
   db: Kysely<PaymentsDatabase>;
@@ -15,8 +14,11 @@ export interface PaymentsDeps {
   refunds: { wake(): void };
   /** How long payOrder waits for news of an order placed a moment ago. */
   orderArrivalTimeoutMs: number;
-  /** Woken when news of an order is applied, for the payOrder waiting on it. */
-  orderNews: OrderNews;
+  /**
+   * Notices of an order: its copy or its attempts changed (in any replica), for the payOrder
+   * waiting on the hold, the completion or a concurrent attempt.
+   */
+  orderNews: (orderId: string) => Subscribe;
   /** Whether orders' news has all arrived: a missing order is then unknown, not late. */
   news: NewsCheck;
   logger: Logger;

@@ -1,9 +1,8 @@
 import { OrderNotPayableError, ServiceUnavailableError } from '@stuffmart/common';
 import { settleAttempt } from '../data-access/attempts.js';
 import { returnRedemption } from '../data-access/coupons.js';
-import { findOrderCopy } from '../data-access/order-copies.js';
 import type { AttemptRow } from '../data-access/payments-database.js';
-import { recordPaymentFailed, recordPaymentStarted } from '../events/payment-events.js';
+import { recordPaymentFailed } from '../events/payment-events.js';
 import { awaitOrderCopyState } from './await-order-copy-state.js';
 import type { PaymentsDeps } from './payments-deps.js';
 import { isHeldFor } from './record-charge.js';
@@ -14,14 +13,12 @@ const HOLD_WAIT_MS = 3000;
 /**
  * The step before the pivot of the payment saga: orders must hold the order for this attempt
  * (past its expiry, until the payment's outcome arrives) before anything is charged, so the
- * charge and the expiry never cross. When orders refuses (the order is no longer payable) or
- * does not answer in time, the attempt is closed unsent, its coupon redemption comes back,
- * and nothing was charged.
+ * charge and the expiry never cross. The hold was asked for with the attempt (payment.started);
+ * this waits for orders' answer. When orders refuses (the order is no longer payable) or does
+ * not answer in time, the attempt is closed unsent, its coupon redemption comes back, and
+ * nothing was charged.
  */
-export async function holdOrderForAttempt(deps: PaymentsDeps, attempt: AttemptRow): Promise<void> {
-  if (isHeldFor(await findOrderCopy(deps.db, attempt.orderId), attempt.id)) return;
-  await deps.db.transaction().execute((trx) => recordPaymentStarted(trx, attempt));
-  deps.relay.wake();
+export async function awaitHold(deps: PaymentsDeps, attempt: AttemptRow): Promise<void> {
   const answer = await awaitOrderCopyState(deps, attempt.orderId, HOLD_WAIT_MS, (order) => {
     if (order && order.status !== 'AWAITING_PAYMENT') return order.status;
     return isHeldFor(order, attempt.id) ? 'HELD' : undefined;

@@ -1,0 +1,52 @@
+import { PaymentFailedError } from '@stuffmart/common';
+import { markOutcomeUnknown, markRequiresAction } from '../data-access/attempts.js';
+import { findPaymentByAttempt } from '../data-access/payments.js';
+import type { AttemptRow } from '../data-access/payments-database.js';
+import { awaitPaymentOutcome, requiresAction, type PaymentAnswer } from './payment-answer.js';
+import type { PaymentsDeps } from './payments-deps.js';
+import { assertRecorded, recordCharge, recordDecline } from './record-charge.js';
+
+/**
+ * The pivot of the payment saga: sends the attempt to the provider (again, if it was sent
+ * before: same key, same charge) and records what it answers. An attempt that costs nothing
+ * (a 100% coupon) is recorded as charged without calling anyone.
+ */
+export async function chargeAttempt(deps: PaymentsDeps, attempt: AttemptRow): Promise<PaymentAnswer> {
+  if (attempt.state === 'SUCCEEDED') {
+    const payment = await findPaymentByAttempt(deps.db, attempt.id);
+    if (payment) return awaitPaymentOutcome(deps, payment);
+  }
+  if (attempt.amountCents === 0) {
+    return awaitPaymentOutcome(deps, assertRecorded(await recordCharge(deps, attempt, null)));
+  }
+  if (!deps.stripe || !attempt.paymentMethodId) throw new PaymentFailedError('No payment method can pay this order');
+  const result = attempt.providerRef
+    ? await deps.stripe.retrieve(attempt.providerRef)
+    : await deps.stripe.charge({
+        amountCents: attempt.amountCents,
+        currency: attempt.currency,
+        paymentMethodId: attempt.paymentMethodId,
+        orderId: attempt.orderId,
+        attemptId: attempt.id,
+        idempotencyKey: attempt.idempotencyKey,
+      });
+  if (result.outcome === 'succeeded') {
+    return awaitPaymentOutcome(deps, assertRecorded(await recordCharge(deps, attempt, result.providerRef)));
+  }
+  if (result.outcome === 'declined') {
+    await recordDecline(deps, attempt, result.reason, result.providerRef);
+    throw new PaymentFailedError(result.reason);
+  }
+  if (result.outcome === 'requires_action') {
+    // Nothing is charged until the buyer confirms with the bank. The attempt stays open and the
+    // order held: the webhook (or a later payOrder, which asks Stripe) settles it.
+    await markRequiresAction(deps.db, attempt.id, result.providerRef);
+    return requiresAction(attempt, result.providerRef, result.clientSecret);
+  }
+  // Nothing is recorded as paid. The attempt stays open: paying again re-sends it with the same
+  // key (one charge at most), and Stripe's webhook settles it if the charge did go through.
+  await markOutcomeUnknown(deps.db, attempt.id, result.reason);
+  throw new PaymentFailedError(
+    'The payment provider could not be reached. Nothing was recorded as paid; please try again',
+  );
+}
