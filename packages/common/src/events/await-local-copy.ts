@@ -30,11 +30,12 @@ export async function awaitLocalCopy<T>(options: AwaitLocalCopyOptions<T>): Prom
   const since = await news.now();
   const found = await waitFor<{ copy: T | undefined }>({
     check: async () => {
+      // Asked before the read: when everything up to `since` had arrived before it, the read
+      // is the answer, absence included; one read a look either way.
+      const arrived = await news.allArrived(publisher, since);
       const copy = await find();
       if (copy !== undefined) return { copy };
-      // Applied since our last look, or not at all: only now is absence an answer.
-      if (await news.allArrived(publisher, since)) return { copy: await find() };
-      return undefined;
+      return arrived ? { copy: undefined } : undefined;
     },
     on: [changes, news.progress(publisher)],
     timeoutMs,
