@@ -63,6 +63,7 @@ export async function authBench(system: BenchSystem): Promise<Row[]> {
       benchmark: 'gateway / direct throughput (target >= 60%)',
       figure: 'ratio',
       value: `${fmt((100 * gateway.requestsPerSecond) / direct.requestsPerSecond)}%`,
+      results: { gateway_direct_ratio: gateway.requestsPerSecond / direct.requestsPerSecond },
     },
     { benchmark: 'errors during the two loads', figure: 'count', value: String(gateway.errors + direct.errors) },
     {

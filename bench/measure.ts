@@ -4,6 +4,8 @@ export interface Row {
   benchmark: string;
   figure: string;
   value: string;
+  /** The figures this row gives to bench/results.json, by key. */
+  results?: Record<string, number>;
 }
 
 export interface LoadResult {
