@@ -55,7 +55,7 @@ export function percentile(values: number[], p: number): number {
 
 /** The rows as one Markdown table on stdout. */
 export function printRows(rows: Row[]): void {
-  const width = (key: keyof Row) => Math.max(key.length, ...rows.map((row) => row[key].length));
+  const width = (key: 'benchmark' | 'figure' | 'value') => Math.max(key.length, ...rows.map((row) => row[key].length));
   const line = (row: Row) =>
     `| ${row.benchmark.padEnd(width('benchmark'))} | ${row.figure.padEnd(width('figure'))} | ${row.value.padStart(width('value'))} |`;
   console.log(line({ benchmark: 'benchmark', figure: 'figure', value: 'value' }));
