@@ -46,9 +46,17 @@ export async function hiveComparisonBench(system: BenchSystem, hivePort: number)
     await loadTest({ ...load, url: hive.url, seconds: 2 });
     const oursRuns: LoadResult[] = [];
     const hiveRuns: LoadResult[] = [];
+    // What each gateway asks of the subgraphs per request: SQL statements run behind it.
+    const statements = { ours: 0, hive: 0 };
+    const measured = async (who: 'ours' | 'hive', url: string) => {
+      const before = (await system.metrics()).sql_statements_total ?? 0;
+      const run = await loadTest({ ...load, url });
+      statements[who] += ((await system.metrics()).sql_statements_total ?? 0) - before;
+      return run;
+    };
     for (let round = 0; round < 3; round++) {
-      oursRuns.push(await loadTest({ ...load, url: system.gatewayUrl }));
-      hiveRuns.push(await loadTest({ ...load, url: hive.url }));
+      oursRuns.push(await measured('ours', system.gatewayUrl));
+      hiveRuns.push(await measured('hive', hive.url));
     }
     const oursRps = mean(oursRuns, (run) => run.requestsPerSecond);
     const hiveRps = mean(hiveRuns, (run) => run.requestsPerSecond);
@@ -57,10 +65,20 @@ export async function hiveComparisonBench(system: BenchSystem, hivePort: number)
       { benchmark: label('our gateway'), figure: 'req/s', value: fmt(oursRps) },
       {
         benchmark: label('our gateway'),
+        figure: 'SQL statements/request',
+        value: fmt(statements.ours / (oursRps * load.seconds * oursRuns.length)),
+      },
+      {
+        benchmark: label('our gateway'),
         figure: 'p50 / p95 ms',
         value: `${fmt(mean(oursRuns, (run) => run.p50))} / ${fmt(mean(oursRuns, (run) => run.p95))}`,
       },
       { benchmark: label(`Hive Gateway ${hive.version}`), figure: 'req/s', value: fmt(hiveRps) },
+      {
+        benchmark: label(`Hive Gateway ${hive.version}`),
+        figure: 'SQL statements/request',
+        value: fmt(statements.hive / (hiveRps * load.seconds * hiveRuns.length)),
+      },
       {
         benchmark: label(`Hive Gateway ${hive.version}`),
         figure: 'p50 / p95 ms',

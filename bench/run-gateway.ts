@@ -9,11 +9,14 @@ import { listingBench } from './listing-bench.js';
 import { printRows, type Row } from './measure.js';
 
 const rows: Row[] = [];
-const system = await startBenchSystem(Number(process.env.BENCH_BASE_PORT ?? 4930));
+const base = Number(process.env.BENCH_BASE_PORT ?? 4930);
+// BENCH_SUITES=hive,listing runs only those.
+const suites = (process.env.BENCH_SUITES ?? 'auth,listing,hive').split(',');
+const system = await startBenchSystem(base);
 try {
-  rows.push(...(await authBench(system)));
-  rows.push(...(await listingBench(system)));
-  rows.push(...(await hiveComparisonBench(system, Number(process.env.BENCH_BASE_PORT ?? 4930) + 8)));
+  if (suites.includes('auth')) rows.push(...(await authBench(system)));
+  if (suites.includes('listing')) rows.push(...(await listingBench(system)));
+  if (suites.includes('hive')) rows.push(...(await hiveComparisonBench(system, base + 8)));
 } finally {
   await system.stop();
 }

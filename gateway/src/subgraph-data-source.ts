@@ -9,6 +9,7 @@ import {
   type Logger,
 } from '@stuffmart/common';
 import type { OutgoingHttpHeaders } from 'node:http';
+import { OperationTypeNode } from 'graphql';
 import type { GatewayContext } from './gateway-context.js';
 import { PUBLIC_URL_HEADER } from './photo-routes.js';
 import type { SubgraphAnswer, SubgraphHttp } from './keep-alive-fetcher.js';
@@ -43,6 +44,13 @@ function parseAnswer(answer: SubgraphAnswer): GatewayResponse {
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly url: URL;
+  /**
+   * Identical queries in flight to this subgraph, for the same caller: the later ones wait for
+   * the answer of the first instead of sending it again (Apollo Router's subgraph query
+   * deduplication). A query's answer is the same whichever of them asked; a mutation is never
+   * shared, nor a call carrying a refresh cookie (its answer may rotate the session).
+   */
+  private readonly inFlight = new Map<string, Promise<SubgraphAnswer>>();
 
   constructor(
     private readonly options: {
@@ -55,7 +63,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.url = new URL(options.url);
   }
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {
+    const { request, context } = options;
     const body = JSON.stringify({
       query: request.query,
       variables: request.variables,
@@ -77,8 +86,13 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
     let response: GatewayResponse;
     let answer: SubgraphAnswer;
+    // A client's query plans only queries to the subgraphs; its mutation's root fetches mutate.
+    const shareable =
+      'incomingRequestContext' in options &&
+      options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY &&
+      !headers[REFRESH_TOKEN_HEADER];
     try {
-      answer = await this.options.fetcher(this.url, headers, body);
+      answer = await (shareable ? this.shared(headers, body) : this.options.fetcher(this.url, headers, body));
       response = parseAnswer(answer);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -88,5 +102,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const session = answer.headers[SESSION_HEADER];
     if (typeof session === 'string' && 'requestId' in context) context.sessionUpdate = decodeSessionHeader(session);
     return response;
+  }
+
+  /** The answer of the identical query already in flight, or of this one, sent now. */
+  private shared(headers: OutgoingHttpHeaders, body: string): Promise<SubgraphAnswer> {
+    // The voucher names the caller (and its address); the request id alone may differ.
+    const key = `${String(headers[INTERNAL_IDENTITY_HEADER] ?? '')}\n${String(headers[PUBLIC_URL_HEADER] ?? '')}\n${body}`;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const sent = this.options.fetcher(this.url, headers, body).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, sent);
+    return sent;
   }
 }
