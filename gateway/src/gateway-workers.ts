@@ -75,19 +75,31 @@ export async function startGatewayWorkers(config: GatewayConfig): Promise<Runnin
     );
   };
 
+  // The first worker answers before its siblings are up and before runMain listens for signals
+  // in this process: a stop asked for meanwhile is kept, and asked again once runMain listens.
+  let stopAsked: NodeJS.Signals | undefined;
+  const askStop = (signal: NodeJS.Signals) => (stopAsked = signal);
+  process.on('SIGTERM', askStop).on('SIGINT', askStop);
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>>;
   try {
     await Promise.all(Array.from({ length: config.GATEWAY_WORKERS }, fork));
+    metricsServer = await startMetricsServer(
+      new ClusterRegistry(),
+      metricsPortFor(config.GATEWAY_PORT, config.METRICS_PORT),
+      config.BIND_HOST,
+      logger,
+    );
   } catch (error) {
+    process.off('SIGTERM', askStop).off('SIGINT', askStop);
     await stopWorkers();
     throw error;
   }
-  const metricsServer = await startMetricsServer(
-    new ClusterRegistry(),
-    metricsPortFor(config.GATEWAY_PORT, config.METRICS_PORT),
-    config.BIND_HOST,
-    logger,
-  );
   logger.info({ workers: config.GATEWAY_WORKERS, port: config.GATEWAY_PORT }, 'gateway workers ready');
+  process.off('SIGTERM', askStop).off('SIGINT', askStop);
+  if (stopAsked) {
+    const signal = stopAsked;
+    setImmediate(() => process.kill(process.pid, signal));
+  }
   return {
     url: `http://${config.BIND_HOST}:${config.GATEWAY_PORT}/graphql`,
     port: config.GATEWAY_PORT,
