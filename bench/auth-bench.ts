@@ -1,6 +1,6 @@
 import { deriveInternalKey, INTERNAL_IDENTITY_HEADER, signInternalIdentity } from '@stuffmart/common';
 import { postGraphQL } from '@stuffmart/test-kit';
-import { benchUser, type BenchActor } from './bench-actors.js';
+import { benchUsers } from './bench-actors.js';
 import { loadTest, percentile, type Row } from './measure.js';
 import type { BenchSystem } from './bench-system.js';
 
@@ -36,11 +36,7 @@ export async function authBench(system: BenchSystem): Promise<Row[]> {
   // The gateway shares identical queries in flight for one caller (subgraph-data-source.ts), so
   // 50 connections of one token measure that sharing as much as the gateway's own cost. Its
   // overhead alone: each request from the next of 50 callers, directly with each one's voucher.
-  // Five at a time: scrypt at OWASP cost, 25 at once, outlasts SUBGRAPH_TIMEOUT_MS on a busy machine.
-  const callers: BenchActor[] = [];
-  for (let wave = 0; wave < 10; wave++) {
-    callers.push(...(await Promise.all([1, 2, 3, 4, 5].map(() => benchUser(system, 'caller')))));
-  }
+  const callers = await benchUsers(system, 50, 'caller');
   const vouchers = callers.map((caller) =>
     signInternalIdentity(deriveInternalKey(system.env.JWT_KEY!), {
       user: {
