@@ -25,10 +25,11 @@ export async function benchUser(system: BenchSystem, name: string): Promise<Benc
 
 export async function benchUsers(system: BenchSystem, count: number, name: string): Promise<BenchActor[]> {
   const users: BenchActor[] = [];
-  // In waves: scrypt at OWASP cost takes 128 MiB a hash.
-  for (let start = 0; start < count; start += 25) {
+  // In waves: scrypt at OWASP cost takes 128 MiB a hash, and 25 at once outlast
+  // SUBGRAPH_TIMEOUT_MS (10 s) when the machine is shared.
+  for (let start = 0; start < count; start += 10) {
     users.push(
-      ...(await Promise.all(Array.from({ length: Math.min(25, count - start) }, () => benchUser(system, name)))),
+      ...(await Promise.all(Array.from({ length: Math.min(10, count - start) }, () => benchUser(system, name)))),
     );
   }
   return users;

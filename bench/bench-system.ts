@@ -17,7 +17,11 @@ const SUBGRAPHS = ['auth', 'catalog', 'orders', 'payments'] as const;
  * The system as `npm start` runs it (one process per service), on ports from `basePort`, in a
  * namespace of its own.
  */
-export async function startBenchSystem(basePort: number, overrides: NodeJS.ProcessEnv = {}): Promise<BenchSystem> {
+export async function startBenchSystem(
+  basePort: number,
+  overrides: NodeJS.ProcessEnv = {},
+  without: string[] = ['client'],
+): Promise<BenchSystem> {
   const ports = Object.fromEntries(SUBGRAPHS.map((name, index) => [name, basePort + 1 + index]));
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`]));
   const env: NodeJS.ProcessEnv = {
@@ -40,7 +44,7 @@ export async function startBenchSystem(basePort: number, overrides: NodeJS.Proce
     SIGN_UP_MAX_PER_ADDRESS: '100000',
     ...overrides,
   };
-  const launched = await launchServices(env, { without: ['client'] });
+  const launched = await launchServices(env, { without });
   return {
     env,
     gatewayUrl: `http://127.0.0.1:${basePort}/graphql`,

@@ -22,7 +22,11 @@ export async function loadTest(options: {
   headers?: Record<string, string>;
   connections: number;
   seconds: number;
+  /** Headers of each request in turn (e.g. a different caller each), over `headers`. */
+  headersFor?: (n: number) => Record<string, string>;
 }): Promise<LoadResult> {
+  let sent = 0;
+  const headersFor = options.headersFor;
   const latencies: number[] = [];
   let instance: autocannon.Instance | undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -34,6 +38,16 @@ export async function loadTest(options: {
         body: options.body,
         connections: options.connections,
         duration: options.seconds,
+        ...(headersFor && {
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                headers: { ...request.headers, ...headersFor(sent++) },
+              }),
+            },
+          ],
+        }),
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );

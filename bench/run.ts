@@ -5,6 +5,9 @@ import { startBenchSystem, type BenchSystem } from './bench-system.js';
 import { livePushBench } from './live-push-bench.js';
 import { printRows, type Row } from './measure.js';
 import { paymentBench } from './payment-bench.js';
+import { hiveComparisonBench } from './gateway-bench.js';
+import { listingBench } from './listing-bench.js';
+import { writeResults } from './results-file.js';
 import { expiryBench, saleBench } from './sale-bench.js';
 import { searchBench } from './search-bench.js';
 
@@ -31,6 +34,8 @@ try {
     async (system) => [
       ...(await authBench(system)),
       ...(await saleBench(system)),
+      ...(await listingBench(system)),
+      ...(await hiveComparisonBench(system, 4908)),
       ...(await livePushBench(system)),
       ...(await paymentBench(system)),
       ...(await searchBench(system)),
@@ -42,3 +47,6 @@ try {
 }
 
 printRows(rows);
+const resultsPath = new URL('results.json', import.meta.url);
+await writeResults(resultsPath.pathname, rows);
+console.log(`\nFigures written to ${resultsPath.pathname}`);

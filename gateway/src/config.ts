@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   baseConfigSchema,
@@ -93,6 +94,13 @@ const gatewayEnvSchema = baseConfigSchema.extend(signingKeysConfigSchema.shape).
   GATEWAY_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   // A subgraph that has not answered by then is SERVICE_UNAVAILABLE: no request hangs forever.
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  // Gateway processes sharing GATEWAY_PORT (node:cluster); 1 runs the gateway in this process alone.
+  GATEWAY_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(() => availableParallelism()),
 });
 
 export const gatewayConfigSchema = gatewayEnvSchema.superRefine(checkVoucherKey).transform((env) => ({

@@ -16,7 +16,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { completeLiveEvents, type RunQuery } from './live-entities.js';
 import { planSubscription } from './plan-subscription.js';
 import { relaySubscription } from './relay-subscription.js';
-import { ConnectionsPerAddress } from './connections-per-address.js';
+import { connectionLimit } from './connections-per-address.js';
 import { isAllowedWebSocketOrigin } from './allowed-origins.js';
 import { clientAddress, readCredentials, requestIdOf, type TrustProxy } from './request-identity.js';
 import { formatSubscriptionErrors } from './subscription-errors.js';
@@ -125,7 +125,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
   });
 
   const connections = new Set<ClientConnection>();
-  const perAddress = new ConnectionsPerAddress(MAX_CONNECTIONS_PER_ADDRESS);
+  // Kept by the cluster's primary when GATEWAY_WORKERS runs several gateway processes.
+  const perAddress = connectionLimit(MAX_CONNECTIONS_PER_ADDRESS);
   // noServer: the upgrade is ours to route, and the HTTP server's own errors stay its own.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const upgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -133,15 +134,23 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
     // A browser always sends Origin; a page elsewhere must not ride its visitor's session cookie
     // into a socket of ours (cross-site WebSocket hijacking). Apps without an Origin are welcome.
     if (!isAllowedWebSocketOrigin(request, options.allowedOrigins)) return refuseUpgrade(socket, '403 Forbidden');
-    wss.handleUpgrade(request, socket, head, (websocket) => {
-      const address = clientAddress(request, options.trustProxy) ?? 'unknown';
-      if (!perAddress.take(address)) {
-        websocket.close(TOO_MANY_CONNECTIONS_CODE, 'Too many connections');
+    // Asked before the handshake completes: the client sends nothing until it has our 101, so
+    // no message can be lost while the cluster's primary answers (GATEWAY_WORKERS > 1).
+    const address = clientAddress(request, options.trustProxy) ?? 'unknown';
+    const admit = (taken: boolean) => {
+      if (socket.destroyed) {
+        if (taken) perAddress.release(address);
         return;
       }
-      websocket.once('close', () => perAddress.release(address));
-      wss.emit('connection', websocket, request);
-    });
+      if (taken) socket.once('close', () => perAddress.release(address));
+      wss.handleUpgrade(request, socket, head, (websocket) => {
+        if (taken) wss.emit('connection', websocket, request);
+        else websocket.close(TOO_MANY_CONNECTIONS_CODE, 'Too many connections');
+      });
+    };
+    const taken = perAddress.take(address);
+    if (typeof taken === 'boolean') admit(taken);
+    else void taken.then(admit);
   };
   options.httpServer.on('upgrade', upgrade);
   const server = useServer<Record<string, unknown>, { connection: ClientConnection }>(
@@ -260,6 +269,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
       await Promise.all([...connections].map((connection) => connection.upstreams.close()));
       connections.clear();
       await closeSockets(sockets, CLOSE_GRACE_MS);
+      perAddress.close?.();
     },
   };
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -41,6 +42,7 @@ import { VoucherCache } from './voucher-cache.js';
 import { webhookRoutes } from './webhook-forwarding.js';
 import { photoRoutes, publicUrlOf } from './photo-routes.js';
 import { loadSupergraph } from './supergraph.js';
+import { shareMetricsWithPrimary } from './gateway-workers.js';
 
 /** A client has this long to send its request's headers, and this long for the whole request. */
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -171,19 +173,18 @@ export async function startGateway(config: GatewayConfig, port = config.GATEWAY_
 
   const boundPort = await listen(httpServer, port, config.BIND_HOST);
   logger.info({ port: boundPort }, 'gateway ready');
-  // Never on the public port: the Ingress routes that one to the world.
-  const metricsServer = await startMetricsServer(
-    metrics,
-    metricsPortFor(port, config.METRICS_PORT),
-    config.BIND_HOST,
-    logger,
-  );
+  // Never on the public port: the Ingress routes that one to the world. A cluster worker's
+  // metrics are served, summed with its siblings', by the primary (gateway-workers.ts).
+  if (cluster.isWorker) shareMetricsWithPrimary(metrics);
+  const metricsServer = cluster.isWorker
+    ? undefined
+    : await startMetricsServer(metrics, metricsPortFor(port, config.METRICS_PORT), config.BIND_HOST, logger);
   return {
     url: `http://${config.BIND_HOST}:${boundPort}/graphql`,
     port: boundPort,
-    metricsUrl: metricsServer.url,
+    metricsUrl: metricsServer?.url,
     close: async () => {
-      await metricsServer.close();
+      await metricsServer?.close();
       await drain.begin();
       // WebSockets first: the HTTP drain would otherwise wait out its grace period for them.
       await subscriptions.close();
