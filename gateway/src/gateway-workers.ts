@@ -1,6 +1,12 @@
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, type PrometheusContentType } from 'prom-client';
-import { createLogger, metricsPortFor, startMetricsServer, type Registry, type RunningServer } from '@stuffmart/common/runtime';
+import {
+  createLogger,
+  metricsPortFor,
+  startMetricsServer,
+  type Registry,
+  type RunningServer,
+} from '@stuffmart/common/runtime';
 import type { GatewayConfig } from './config.js';
 import { ClusterConnectionLedger } from './connections-per-address.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from './serve-subscriptions.js';
