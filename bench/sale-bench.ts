@@ -1,7 +1,7 @@
 import { postGraphQL } from '@stuffmart/test-kit';
 import { benchBuy, benchStuff, benchUser, benchUsers, type BenchActor } from './bench-actors.js';
 import type { BenchSystem } from './bench-system.js';
-import { loadTest, percentile, type Row } from './measure.js';
+import { percentile, type Row } from './measure.js';
 
 const fmt = (n: number) => n.toFixed(1);
 
@@ -21,15 +21,11 @@ export async function quiesce(system: BenchSystem): Promise<void> {
   }
 }
 
-/** Issue 3: contention, buy throughput, and what a page of stuff costs the databases. */
+/** Issue 3: contention and buy throughput (a page of stuff is listing-bench.ts's). */
 export async function saleBench(system: BenchSystem): Promise<Row[]> {
   const seller = await benchUser(system, 'seller');
   const buyers = await benchUsers(system, 200, 'buyer');
-  return [
-    ...(await contentionBench(system, seller, buyers)),
-    ...(await buyThroughputBench(system, seller, buyers)),
-    ...(await listingBench(system)),
-  ];
+  return [...(await contentionBench(system, seller, buyers)), ...(await buyThroughputBench(system, seller, buyers))];
 }
 
 /** 50, then 200 buyers press BUY on one stuff at once: how long until every one has its answer. */
@@ -92,47 +88,6 @@ export async function buyThroughputBench(
       results: { distinct_buys_per_s: ordered / seconds },
     },
   ];
-}
-
-/** A page of stuff with each seller and availability: throughput, and SQL statements per request. */
-export async function listingBench(system: BenchSystem): Promise<Row[]> {
-  const rows: Row[] = [];
-  const query = JSON.stringify({ query: '{ stuffs(first: 50) { nodes { seller { displayName } availability } } }' });
-  const probe = await postGraphQL<any>(
-    system.gatewayUrl,
-    '{ stuffs(first: 50) { nodes { seller { displayName } availability } } }',
-  );
-  const pageSize = probe.body.data.stuffs.nodes.length;
-  await quiesce(system);
-  const before = await system.metrics();
-  const load = await loadTest({ url: system.gatewayUrl, body: query, connections: 50, seconds: 10 });
-  const after = await system.metrics();
-  const requests = load.requestsPerSecond * 10;
-  const statements = (after.sql_statements_total ?? 0) - (before.sql_statements_total ?? 0);
-  const label = `stuffs(first: 50) {seller{displayName} availability}, 50 conns`;
-  rows.push({ benchmark: label, figure: 'req/s', value: fmt(load.requestsPerSecond) });
-  rows.push({ benchmark: label, figure: 'p50 / p95 ms', value: `${fmt(load.p50)} / ${fmt(load.p95)}` });
-  rows.push({
-    benchmark: label,
-    figure: `SQL statements/request (${pageSize} nodes)`,
-    value: fmt(statements / requests),
-  });
-  for (const first of [1, 10]) {
-    const small = JSON.stringify({
-      query: `{ stuffs(first: ${first}) { nodes { seller { displayName } availability } } }`,
-    });
-    await quiesce(system);
-    const m0 = await system.metrics();
-    const run = await loadTest({ url: system.gatewayUrl, body: small, connections: 10, seconds: 2 });
-    const m1 = await system.metrics();
-    const perRequest = ((m1.sql_statements_total ?? 0) - (m0.sql_statements_total ?? 0)) / (run.requestsPerSecond * 2);
-    rows.push({
-      benchmark: `stuffs(first: ${first}) same selection`,
-      figure: 'SQL statements/request',
-      value: fmt(perRequest),
-    });
-  }
-  return rows;
 }
 
 /** How long after expiresAt an unpaid order reads CANCELLED (window of the system: 2 s). */
