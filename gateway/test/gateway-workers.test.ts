@@ -1,7 +1,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { eventually, freePort, listStuff, postGraphQL, signUpActor } from '@stuffmart/test-kit';
+import {
+  closeSockets,
+  eventually,
+  freePort,
+  listStuff,
+  openRawSocket,
+  postGraphQL,
+  signUpActor,
+} from '@stuffmart/test-kit';
 import { startTestSystem, type TestSystem } from '../../test/system/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -41,31 +49,6 @@ function acceptedSockets(pid: number, port: number): number {
   }
   return held;
 }
-
-/** A raw graphql-ws socket: 'open' once acknowledged, else how it was closed. */
-function openSocket(url: string): Promise<{ socket: WebSocket; outcome: string }> {
-  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
-  return new Promise((resolve) => {
-    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
-    socket.on('message', (data: Buffer) => {
-      if (JSON.parse(data.toString()).type === 'connection_ack') resolve({ socket, outcome: 'open' });
-    });
-    socket.once('close', (code) => resolve({ socket, outcome: `closed ${code}` }));
-    socket.once('error', () => undefined);
-  });
-}
-
-const closeAll = (sockets: WebSocket[]) =>
-  Promise.all(
-    sockets.map(
-      (socket) =>
-        new Promise<void>((resolve) => {
-          if (socket.readyState === WebSocket.CLOSED) return resolve();
-          socket.once('close', () => resolve());
-          socket.close();
-        }),
-    ),
-  );
 
 describe('GATEWAY_WORKERS: gateway worker processes sharing one port', () => {
   let system: TestSystem;
@@ -112,7 +95,7 @@ describe('GATEWAY_WORKERS: gateway worker processes sharing one port', () => {
     const seller = await signUpActor(system, 'seller');
     const stuffId = await listStuff(system, seller, { title: 'Shared lamp' });
     // node:cluster hands each new connection to the next worker: four sockets, two each.
-    const sockets = await Promise.all([1, 2, 3, 4].map(() => openSocket(url)));
+    const sockets = await Promise.all([1, 2, 3, 4].map(() => openRawSocket(url)));
     expect(sockets.map(({ outcome }) => outcome)).toEqual(['open', 'open', 'open', 'open']);
     for (const pid of workerPids(primary.pid!)) expect(acceptedSockets(pid, port)).toBeGreaterThan(0);
     // Each socket runs a subscription through its worker and gets the stuff's current state.
@@ -142,7 +125,7 @@ describe('GATEWAY_WORKERS: gateway worker processes sharing one port', () => {
         data: { stuffAvailabilityChanged: { availability: 'AVAILABLE', stuff: { title: 'Shared lamp' } } },
       }),
     );
-    await closeAll(sockets.map(({ socket }) => socket));
+    await closeSockets(sockets.map(({ socket }) => socket));
     // And plain HTTP, over fresh connections spread the same way.
     const answers = await Promise.all(
       Array.from({ length: 6 }, () =>
@@ -156,13 +139,13 @@ describe('GATEWAY_WORKERS: gateway worker processes sharing one port', () => {
 
   it('holds the connections-per-address limit across workers, and gives back a dead worker’s places', async () => {
     const opened: Array<{ socket: WebSocket; outcome: string }> = [];
-    for (let i = 0; i < MAX_CONNECTIONS_PER_ADDRESS; i++) opened.push(await openSocket(url));
+    for (let i = 0; i < MAX_CONNECTIONS_PER_ADDRESS; i++) opened.push(await openRawSocket(url));
     expect(opened.map(({ outcome }) => outcome)).toEqual(Array(MAX_CONNECTIONS_PER_ADDRESS).fill('open'));
     const [first, second] = workerPids(primary.pid!);
     // Both workers hold some of them: a limit counted per worker would let the next one in.
     expect(acceptedSockets(first!, port)).toBeGreaterThan(0);
     expect(acceptedSockets(second!, port)).toBeGreaterThan(0);
-    expect((await openSocket(url)).outcome).toBe(`closed ${TOO_MANY_CONNECTIONS_CODE}`);
+    expect((await openRawSocket(url)).outcome).toBe(`closed ${TOO_MANY_CONNECTIONS_CODE}`);
 
     // A worker that dies takes its sockets with it: the primary forks another and frees their places.
     process.kill(first!, 'SIGKILL');
@@ -178,13 +161,13 @@ describe('GATEWAY_WORKERS: gateway worker processes sharing one port', () => {
     );
     const again = await eventually(
       async () => {
-        const attempt = await openSocket(url);
+        const attempt = await openRawSocket(url);
         if (attempt.outcome === 'open') return attempt;
         return undefined;
       },
       30_000,
       'a freed place',
     );
-    await closeAll([...opened.map(({ socket }) => socket), again.socket]);
+    await closeSockets([...opened.map(({ socket }) => socket), again.socket]);
   }, 90_000);
 });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  closeSockets,
   connectLive,
   disposeLiveClients,
   eventually,
   listStuff,
+  openRawSocket,
   signUpActor,
   watch,
   type Watch,
@@ -15,40 +17,8 @@ import WebSocket from 'ws';
 const WATCH_STUFF = `subscription ($stuffId: ID!) { stuffAvailabilityChanged(stuffId: $stuffId) { availability } }`;
 
 /** A raw graphql-ws socket: open once acknowledged, or refused (HTTP status) or closed (close code). */
-function openSocket(
-  system: TestSystem,
-  origin?: string,
-  headers: Record<string, string> = {},
-): Promise<{ socket: WebSocket; outcome: string }> {
-  const socket = new WebSocket(system.url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
-    headers,
-    ...(origin ? { origin } : {}),
-  });
-  return new Promise((resolve) => {
-    socket.once('unexpected-response', (request, response) => {
-      request.destroy();
-      resolve({ socket, outcome: `refused ${response.statusCode}` });
-    });
-    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
-    socket.on('message', (data: Buffer) => {
-      if (JSON.parse(data.toString()).type === 'connection_ack') resolve({ socket, outcome: 'open' });
-    });
-    socket.once('close', (code) => resolve({ socket, outcome: `closed ${code}` }));
-    socket.once('error', () => undefined);
-  });
-}
-
-const closeAll = (sockets: WebSocket[]) =>
-  Promise.all(
-    sockets.map(
-      (socket) =>
-        new Promise<void>((resolve) => {
-          if (socket.readyState === WebSocket.CLOSED) return resolve();
-          socket.once('close', () => resolve());
-          socket.close();
-        }),
-    ),
-  );
+const openSocket = (system: TestSystem, origin?: string, headers: Record<string, string> = {}) =>
+  openRawSocket(system.url, { origin, headers });
 
 const firstOf = (watching: Watch) =>
   eventually(async () => watching.results[0] ?? (watching.failure as unknown) ?? undefined, 5000, 'an answer');
@@ -81,7 +51,7 @@ describe('graphql-ws at the gateway, against abuse', () => {
       expect(await outcome('http://127.0.0.1:45678', storefront)).toBe('open');
       expect(await outcome('https://evil.example', storefront)).toBe('refused 403');
     } finally {
-      await closeAll(sockets);
+      await closeSockets(sockets);
     }
   });
 
@@ -121,13 +91,13 @@ describe('graphql-ws at the gateway, against abuse', () => {
       expect(opened.map(({ outcome }) => outcome)).toEqual(Array(50).fill('open'));
       const over = await openSocket(system);
       expect(over.outcome).toBe('closed 4429');
-      await closeAll([opened.pop()!.socket]);
+      await closeSockets([opened.pop()!.socket]);
       const reuse = await eventually(async () => {
         const attempt = await openSocket(system);
         return attempt.outcome === 'open' ? attempt : undefined;
       });
       // Closing all of them gives every place back: the second round finds 50 again (no leak).
-      await closeAll([...opened.map(({ socket }) => socket), reuse.socket]);
+      await closeSockets([...opened.map(({ socket }) => socket), reuse.socket]);
     }
   });
 
@@ -169,7 +139,7 @@ describe('connections per address behind a trusted proxy (TRUST_PROXY=true)', ()
       opened.push(await openSocket(system, undefined, from('203.0.113.2')));
       expect(opened.at(-1)!.outcome).toBe('open');
     } finally {
-      await closeAll(opened.map(({ socket }) => socket));
+      await closeSockets(opened.map(({ socket }) => socket));
     }
   });
 });

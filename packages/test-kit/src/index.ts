@@ -20,3 +20,4 @@ export {
 } from './stripe-stand-in.js';
 export { connectLive, disposeLiveClients, watch, type Watch } from './live-client.js';
 export { startS3StandIn, type S3StandIn } from './s3-stand-in.js';
+export { closeSockets, openRawSocket, type RawSocket } from './raw-sockets.js';
