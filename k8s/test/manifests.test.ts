@@ -16,6 +16,7 @@ import {
   envValue,
   ingressAllowed,
   nameOf,
+  parseCpu,
   podTemplateOf,
   SECRET_VARIABLES,
   routeOf,
@@ -206,6 +207,15 @@ describe('k8s/', () => {
     const annotations = manifests.ingresses[0]?.metadata?.annotations ?? {};
     expect(Number(annotations['nginx.ingress.kubernetes.io/proxy-read-timeout'])).toBeGreaterThanOrEqual(3600);
     expect(Number(annotations['nginx.ingress.kubernetes.io/proxy-send-timeout'])).toBeGreaterThanOrEqual(3600);
+  });
+
+  it('runs no more gateway workers in a pod than its CPU limit has cores (the default would count the node’s)', () => {
+    const gateway = deployment('gateway');
+    const limit = containersOf(gateway)[0]?.resources?.limits?.cpu;
+    expect(limit).toBeDefined();
+    const workers = Number(envValue(gateway, 'GATEWAY_WORKERS'));
+    expect(workers).toBeGreaterThanOrEqual(1);
+    expect(workers).toBeLessThanOrEqual(Math.max(1, Math.floor(parseCpu(limit!))));
   });
 
   it('points the gateway at every subgraph through its Service, and trusts the proxy it sits behind', () => {
