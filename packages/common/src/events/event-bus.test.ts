@@ -451,6 +451,25 @@ describe('the event bus', () => {
     expect(tallies.filter((count) => count > 0).length).toBeGreaterThan(1);
   });
 
+  it('leaves rows unpublished while Redis refuses their XADD, and publishes them once when it accepts', async () => {
+    const stream = uniqueStream();
+    const events = [0, 1, 2].map((version) => copyEvent(randomUUID(), version));
+    await recordInTransaction(stream, events);
+    // A key of another type where the stream should be: every XADD to it fails (WRONGTYPE).
+    await bus.set(streamKey(namespace, stream), 'not a stream');
+    const relay = startRelay();
+    relay.wake();
+    await sleep(300);
+    // The rows are marked in the transaction that claims them: the failed XADD rolled it back.
+    expect(await unpublishedCount(stream)).toBe(3);
+
+    await bus.del(streamKey(namespace, stream));
+    relay.wake();
+    await waitFor('every row is published', async () => (await unpublishedCount(stream)) === 0);
+    const published = await streamEvents(streamKey(namespace, stream));
+    expect(published.map((event) => event.id)).toEqual(events.map((event) => event.id));
+  });
+
   it('retries a failing handler with growing backoff and parks it on the dead-letter stream after maxAttempts, acknowledged', async () => {
     const stream = uniqueStream();
     const [broken, flaky] = [copyEvent(randomUUID(), 0), copyEvent(randomUUID(), 0)];

@@ -38,6 +38,21 @@ if tonumber(ARGV[1]) > current then
 end
 return 0`;
 
+/**
+ * Opens the relay's transaction and claims up to `limit` unpublished rows in one simple query
+ * (several statements, no parameters: the limit is our own integer), so the events can leave
+ * after one round trip to the database.
+ */
+function claimStatement(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new Error(`outbox batch size must be a positive integer: ${limit}`);
+  return `BEGIN;
+    SET LOCAL synchronous_commit TO OFF;
+    UPDATE outbox SET published_at = now() WHERE position IN (
+      SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    ) RETURNING position, stream, event`;
+}
+
 interface OutboxRow {
   position: string;
   stream: string;
@@ -61,18 +76,20 @@ export class OutboxRelay extends DrainLoop {
     });
   }
 
-  /** Publishes one batch; returns how many rows it published. */
+  /**
+   * Publishes one batch; returns how many rows it published. One round trip claims the rows:
+   * they are marked published in the transaction that locks them (SKIP LOCKED), which commits
+   * only once they are on their streams; a failed XADD rolls the mark back. The commit may be
+   * lost in a crash of the database (asynchronous commit): the rows are then published again,
+   * and consumers drop the duplicates by event id, so the relay need not wait for the disk.
+   */
   async publishBatch(): Promise<number> {
     const { pool, redis, namespace, batchSize = 200, maxStreamLength = 1_000_000 } = this.options;
     const client = await pool.connect();
     let published = 0;
     try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT position, stream, event FROM outbox WHERE published_at IS NULL
-         ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batchSize],
-      );
+      const results = (await client.query(claimStatement(batchSize))) as unknown as Array<pg.QueryResult<OutboxRow>>;
+      const rows = results[results.length - 1]!.rows.sort((a, b) => Number(a.position) - Number(b.position));
       if (rows.length > 0) {
         // The events leave carrying the relay's span as their trace parent (tracing on only).
         const traced = tracePublish(this.options.publisher ?? 'outbox', rows);
@@ -88,12 +105,9 @@ export class OutboxRelay extends DrainLoop {
             JSON.stringify(traced.events[i]),
           );
         }
-        const results = (await pipeline.exec().finally(() => traced.end())) ?? [];
-        const failed = results.find(([error]) => error);
+        const replies = (await pipeline.exec().finally(() => traced.end())) ?? [];
+        const failed = replies.find(([error]) => error);
         if (failed) throw failed[0];
-        await client.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [
-          rows.map((row) => row.position),
-        ]);
         published = rows.length;
       }
       await client.query('COMMIT');
