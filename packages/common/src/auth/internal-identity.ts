@@ -63,7 +63,11 @@ const SIGNED_OUT: VouchedRequest = { user: null, clientIp: null };
 
 /** A missing, forged or stale voucher leaves the request signed out, never an error. */
 export function readInternalIdentity(internalKey: string, header: string | undefined): VouchedRequest {
-  if (!header) return SIGNED_OUT;
+  return (header && verifyInternalIdentity(internalKey, header)) || SIGNED_OUT;
+}
+
+/** What a genuine, unexpired voucher vouches for; undefined for any other. */
+export function verifyInternalIdentity(internalKey: string, header: string): VouchedRequest | undefined {
   try {
     const payload = jwt.verify(header, secretKey(internalKey), {
       algorithms: ['HS256'],
@@ -77,6 +81,6 @@ export function readInternalIdentity(internalKey: string, header: string | undef
         : null;
     return { user, clientIp: claims.ip ?? null };
   } catch {
-    return SIGNED_OUT;
+    return undefined;
   }
 }

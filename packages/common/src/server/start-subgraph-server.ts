@@ -8,7 +8,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { INTERNAL_IDENTITY_HEADER, readInternalIdentity, REQUEST_ID_HEADER } from '../auth/internal-identity.js';
+import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER } from '../auth/internal-identity.js';
+import { VoucherReader } from '../auth/voucher-reader.js';
 import { errorLoggingPlugin } from '../errors/error-logging-plugin.js';
 import { formatError } from '../errors/format-error.js';
 import type { SubgraphContext } from './subgraph-context.js';
@@ -61,6 +62,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
 ): Promise<RunningServer> {
   const httpServer = http.createServer();
   const internalKey = options.voucherKey;
+  const vouchers = new VoucherReader(internalKey);
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     formatError,
@@ -94,7 +96,7 @@ export async function startSubgraphServer<C extends SubgraphContext>(
         '/graphql': tracedRoute(
           options.name,
           apolloRoute(apollo, async (req, res) => {
-            const vouched = readInternalIdentity(internalKey, header(req, INTERNAL_IDENTITY_HEADER));
+            const vouched = vouchers.read(header(req, INTERNAL_IDENTITY_HEADER));
             const given = header(req, REQUEST_ID_HEADER);
             const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
             const base: SubgraphContext = {
