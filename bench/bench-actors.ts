@@ -1,4 +1,5 @@
 import { postGraphQL } from '@stuffmart/test-kit';
+import { postJson, type BenchReply } from './bench-client.js';
 import type { BenchSystem } from './bench-system.js';
 
 export interface BenchActor {
@@ -45,11 +46,10 @@ export async function benchStuff(system: BenchSystem, seller: BenchActor, priceC
   return body.data.createStuff.id;
 }
 
-export async function benchBuy(system: BenchSystem, buyer: BenchActor, stuffId: string) {
-  return postGraphQL<any>(
+export async function benchBuy(system: BenchSystem, buyer: BenchActor, stuffId: string): Promise<BenchReply> {
+  return postJson(
     system.gatewayUrl,
-    `mutation ($stuffId: ID!) { buyStuff(stuffId: $stuffId) { id expiresAt } }`,
-    { stuffId },
-    { token: buyer.token },
+    { query: `mutation ($stuffId: ID!) { buyStuff(stuffId: $stuffId) { id expiresAt } }`, variables: { stuffId } },
+    buyer.token,
   );
 }

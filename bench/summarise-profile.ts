@@ -1,5 +1,5 @@
 /**
- * `tsx bench/summarise-profile.ts <file.cpuprofile> [top]`: where a V8 CPU profile's time went,
+ * `tsx bench/summarise-profile.ts <file.cpuprofile> [top] [from to]`: where a V8 CPU profile's time went,
  * as self time by function and by package (node_modules/<package>, our workspaces, node).
  */
 import { readFileSync } from 'node:fs';
@@ -10,16 +10,25 @@ interface ProfileNode {
   children?: number[];
 }
 interface Profile {
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
 }
 
-const [file, top = '30'] = process.argv.slice(2);
+const [file, top = '30', from, to] = process.argv.slice(2);
 const profile = JSON.parse(readFileSync(file!, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const self = new Map<number, number>();
-profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+// Optionally only the samples taken within [from, to], in microseconds of the monotonic clock
+// V8 stamps them with (process.hrtime.bigint() / 1000n in any process of the machine).
+const within = from && to ? [Number(from), Number(to)] : undefined;
+let at = profile.startTime;
+profile.samples.forEach((id, index) => {
+  at += profile.timeDeltas[index] ?? 0;
+  if (within && (at < within[0]! || at > within[1]!)) return;
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+});
 
 const owner = (url: string) => {
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
