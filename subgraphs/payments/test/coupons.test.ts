@@ -111,6 +111,28 @@ describe('paying with a coupon', () => {
     expect(stripe.charges.find((charge) => charge.metadata.orderId === sale.orderId)?.amount).toBe(1500);
   });
 
+  it('answers a double click with a 100% coupon with one payment, the coupon redeemed once', async () => {
+    const code = await coupon({ percentOff: 100, maxRedemptions: 1 });
+    const sale = await reservedSale(system);
+    const results = await Promise.all(
+      [1, 2].map(() =>
+        system.graphql<any>(PAY, { orderId: sale.orderId, couponCode: code }, { token: sale.buyer.token }),
+      ),
+    );
+    expect(results.map((result) => result.body.errors)).toEqual([undefined, undefined]);
+    const [first, second] = results.map((result) => result.body.data.payOrder);
+    expect(first).toMatchObject({ status: 'SUCCEEDED', amountCents: 0, couponCode: code });
+    expect(second).toEqual(first);
+    const listed = await system.graphql<any>(
+      `{ coupons(first: 100) { nodes { code redemptions } } }`,
+      {},
+      {
+        token: admin.token,
+      },
+    );
+    expect(listed.body.data.coupons.nodes.find((c: { code: string }) => c.code === code).redemptions).toBe(1);
+  });
+
   it('redeems a coupon of maxRedemptions 5 exactly 5 times among 20 simultaneous payments', async () => {
     const code = await coupon({ percentOff: 100, maxRedemptions: 5 });
     const sales = await Promise.all(Array.from({ length: 20 }, () => reservedSale(system)));

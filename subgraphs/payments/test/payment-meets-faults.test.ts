@@ -6,6 +6,7 @@ import {
   GOOD_CARD,
   startStripeStandIn,
   startTcpProxy,
+  type Actor,
   type StripeStandIn,
   type TcpProxy,
 } from '@stuffmart/test-kit';
@@ -150,44 +151,150 @@ describe('when the payments database goes away right after a charge is recorded'
   });
 });
 
+/** An admin's coupon: `percentOff` off, one redemption. */
+async function makeCoupon(system: TestSystem, admin: Actor, percentOff: number): Promise<string> {
+  const made = await system.graphql<any>(
+    `mutation ($percentOff: Int!) { createCoupon(input: { percentOff: $percentOff, maxRedemptions: 1 }) { code } }`,
+    { percentOff },
+    { token: admin.token },
+  );
+  return made.body.data.createCoupon.code;
+}
+
+async function redemptionsOf(system: TestSystem, admin: Actor, code: string): Promise<number | undefined> {
+  const { body } = await system.graphql<any>(
+    `query { coupons { nodes { code redemptions } } }`,
+    {},
+    { token: admin.token },
+  );
+  return body.data.coupons.nodes.find((coupon: { code: string }) => coupon.code === code)?.redemptions;
+}
+
 describe('when orders is down before a payment starts', () => {
   let system: TestSystem;
+  let admin: Actor;
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem(stripeEnv(stripe));
+    admin = await signUpAdmin(system);
   });
   afterAll(() => system?.close());
 
-  it('charges nothing and says SERVICE_UNAVAILABLE while orders cannot hold the order; the coupon is not used up', async () => {
-    const admin = await signUpAdmin(system);
-    const made = await system.graphql<any>(
-      `mutation { createCoupon(input: { percentOff: 100, maxRedemptions: 1 }) { code } }`,
-      {},
-      { token: admin.token },
-    );
-    const code = made.body.data.createCoupon.code;
+  it('charges no card and says SERVICE_UNAVAILABLE while orders cannot hold the order; the coupon is not used up', async () => {
+    const code = await makeCoupon(system, admin, 50);
     const sale = await reservedSale(system, 900);
     await system.stopSubgraph('orders');
     const refused = await system.graphql<any>(
       PAY_ONLY,
-      { orderId: sale.orderId, couponCode: code },
+      { orderId: sale.orderId, paymentMethodId: GOOD_CARD, couponCode: code },
       { token: sale.buyer.token },
     );
     expect(refused.body.data?.payOrder ?? null).toBeNull();
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
-    const coupons = await system.graphql<any>(
-      `query { coupons { nodes { code redemptions } } }`,
-      {},
-      { token: admin.token },
-    );
-    expect(coupons.body.data.coupons.nodes.find((c: { code: string }) => c.code === code)?.redemptions).toBe(0);
+    expect(chargesOf(sale.orderId)).toEqual([]);
+    expect(await redemptionsOf(system, admin, code)).toBe(0);
 
     await system.restartSubgraph('orders');
     const paid = await system.graphql<any>(
       PAY,
-      { orderId: sale.orderId, couponCode: code },
+      { orderId: sale.orderId, paymentMethodId: GOOD_CARD, couponCode: code },
       { token: sale.buyer.token },
     );
     expect(paid.body.errors).toBeUndefined();
-    expect(paid.body.data.payOrder).toMatchObject({ status: 'SUCCEEDED', amountCents: 0, couponCode: code });
+    expect(paid.body.data.payOrder).toMatchObject({ status: 'SUCCEEDED', amountCents: 450, couponCode: code });
+    expect(chargesOf(sale.orderId)).toHaveLength(1);
+  });
+
+  it('records a 100% coupon payment all the same, answering PROCESSING; the order completes once orders is back, and paying again answers SUCCEEDED, the same payment', async () => {
+    const code = await makeCoupon(system, admin, 100);
+    const sale = await reservedSale(system, 700);
+    await system.stopSubgraph('orders');
+    const { body } = await system.graphql<any>(
+      PAY_ONLY,
+      { orderId: sale.orderId, couponCode: code },
+      { token: sale.buyer.token },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.payOrder).toMatchObject({ status: 'PROCESSING', amountCents: 0, couponCode: code });
+    const paymentId = body.data.payOrder.id;
+
+    await system.restartSubgraph('orders');
+    const order = await orderReads(system, sale, 'COMPLETE');
+    expect(order.payment.id).toBe(paymentId);
+    const again = await system.graphql<any>(
+      PAY,
+      { orderId: sale.orderId, couponCode: code },
+      { token: sale.buyer.token },
+    );
+    expect(again.body.data?.payOrder).toMatchObject({
+      id: paymentId,
+      status: 'SUCCEEDED',
+      order: { status: 'COMPLETE' },
+    });
+    expect(await redemptionsOf(system, admin, code)).toBe(1);
+    expect(chargesOf(sale.orderId)).toEqual([]);
+  });
+});
+
+describe('a 100% coupon payment whose order runs out before orders completes it', () => {
+  let system: TestSystem;
+  let admin: Actor;
+  beforeAll(async () => {
+    system = await startTestSystem({ RESERVATION_WINDOW_SECONDS: '4' });
+    admin = await signUpAdmin(system);
+  });
+  afterAll(() => system?.close());
+
+  it('leaves the order CANCELLED and gives the coupon back; payOrder never says SUCCEEDED', async () => {
+    const code = await makeCoupon(system, admin, 100);
+    const sale = await reservedSale(system, 800);
+    await system.stopSubgraph('orders');
+    const reply = system.graphql<any>(
+      PAY_ONLY,
+      { orderId: sale.orderId, couponCode: code },
+      { token: sale.buyer.token },
+    );
+
+    // Left to chance, orders coming back might complete the order before its expiry is handled
+    // (the payment was in time: that ends well too). To tell this story, orders is kept from
+    // applying the payment (its row of applied events is taken, uncommitted) until the order has
+    // expired.
+    const payments = databaseOf(system, 'payments');
+    const orders = databaseOf(system, 'orders');
+    await Promise.all([payments.connect(), orders.connect()]);
+    try {
+      const eventId = await eventually(async () => {
+        const { rows } = await payments.query(
+          `SELECT event_id FROM outbox WHERE event->>'type' = 'payment.succeeded' AND event->'data'->>'orderId' = $1`,
+          [sale.orderId],
+        );
+        return rows[0]?.event_id as string | undefined;
+      });
+      await orders.query('BEGIN');
+      await orders.query(`INSERT INTO processed_events (event_id, stream) VALUES ($1, 'payments')`, [eventId]);
+      await system.restartSubgraph('orders');
+
+      const answer = (await reply).body;
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.payOrder).toMatchObject({ status: 'PROCESSING', amountCents: 0 });
+      await orderReads(system, sale, 'CANCELLED', 10_000);
+      await eventually(async () => ((await redemptionsOf(system, admin, code)) === 0 ? true : undefined));
+
+      await orders.query('ROLLBACK');
+      await eventually(async () => {
+        const { rows } = await orders.query('SELECT 1 FROM processed_events WHERE event_id = $1', [eventId]);
+        return rows.length > 0 ? true : undefined;
+      });
+      await orderReads(system, sale, 'CANCELLED');
+      const again = await system.graphql<any>(
+        PAY,
+        { orderId: sale.orderId, couponCode: code },
+        { token: sale.buyer.token },
+      );
+      expect(again.body.errors?.[0]?.extensions?.code).toBe('ORDER_NOT_PAYABLE');
+      expect(await redemptionsOf(system, admin, code)).toBe(0);
+    } finally {
+      await orders.query('ROLLBACK').catch(() => undefined);
+      await Promise.all([payments.end(), orders.end()]);
+    }
   });
 });

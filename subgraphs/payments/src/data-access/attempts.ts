@@ -12,9 +12,14 @@ export interface NewAttempt {
 
 /**
  * Starts the order's next attempt, or returns null when one is already in flight (the partial
- * unique index on pending attempts lets only one exist).
+ * unique index on pending attempts lets only one exist). A free payment's attempt starts
+ * SUCCEEDED: it is settled in the transaction that opens it, so it is never in flight.
  */
-export async function startAttempt(db: Kysely<PaymentsDatabase>, attempt: NewAttempt): Promise<AttemptRow | null> {
+export async function startAttempt(
+  db: Kysely<PaymentsDatabase>,
+  attempt: NewAttempt,
+  state: AttemptState = 'PENDING',
+): Promise<AttemptRow | null> {
   const previous = await db
     .selectFrom('paymentAttempts')
     .select(sql<number>`coalesce(max(attempt_no), 0)`.as('last'))
@@ -28,7 +33,7 @@ export async function startAttempt(db: Kysely<PaymentsDatabase>, attempt: NewAtt
       attemptNo,
       // Stripe keeps this key for 24 hours: the same attempt re-sent is answered, not re-charged.
       idempotencyKey: `stuffmart-order-${attempt.orderId}-attempt-${attemptNo}`,
-      state: 'PENDING',
+      state,
     })
     .onConflict((conflict) => conflict.column('orderId').where('state', '=', 'PENDING').doNothing())
     .returningAll()

@@ -8,8 +8,9 @@ import { assertRecorded, recordCharge, recordDecline } from './record-charge.js'
 
 /**
  * The pivot of the payment saga: sends the attempt to the provider (again, if it was sent
- * before: same key, same charge) and records what it answers. An attempt that costs nothing
- * (a 100% coupon) is recorded as charged without calling anyone.
+ * before: same key, same charge) and records what it answers. An attempt already charged
+ * (a free payment is, as it opens) answers its payment. One that costs nothing but was left open
+ * by an older version (free payments were held then) is recorded as charged without calling anyone.
  */
 export async function chargeAttempt(deps: PaymentsDeps, attempt: AttemptRow): Promise<PaymentAnswer> {
   if (attempt.state === 'SUCCEEDED') {

@@ -1,6 +1,7 @@
-import { assertSignedIn, ForbiddenError, OrderNotPayableError, type Identity } from '@stuffmart/common';
+import { assertSignedIn, ForbiddenError, type Identity } from '@stuffmart/common';
 import { findSuccessfulPayment } from '../data-access/payments.js';
 import type { OrderCopy } from '../data-access/payments-database.js';
+import { assertPayable } from './assert-payable.js';
 import { awaitOrderCopy } from './await-order-copy.js';
 import { chargeAttempt } from './charge-attempt.js';
 import { limitCouponGuesses } from './coupon-guesses.js';
@@ -8,7 +9,6 @@ import { awaitHold } from './await-hold.js';
 import { attemptToCharge, needsHold } from './payment-attempts.js';
 import { awaitPaymentOutcome, type PaymentAnswer } from './payment-answer.js';
 import type { PaymentsDeps } from './payments-deps.js';
-import { expiresTooSoon } from './record-charge.js';
 
 export interface PayOrderInput {
   orderId: string;
@@ -20,16 +20,12 @@ function assertIsBuyer(order: OrderCopy, buyer: Identity): void {
   if (order.buyerId !== buyer.userId) throw new ForbiddenError();
 }
 
-function assertPayable(order: OrderCopy): void {
-  if (order.status !== 'AWAITING_PAYMENT') throw new OrderNotPayableError(order.status);
-  if (expiresTooSoon(order)) throw new OrderNotPayableError('CANCELLED (its reservation has run out)');
-}
-
 /**
  * The buyer pays: by card through Stripe, or with a coupon that covers it all. A saga whose
  * pivot is the charge: before it, orders holds the order for this attempt (nothing is charged
- * otherwise); after it, the answer waits for orders' word. Safe to retry: an order its buyer
- * already paid answers that same payment, charging nothing.
+ * otherwise); after it, the answer waits for orders' word. A payment that charges nothing needs
+ * no hold: it is recorded as its coupon is redeemed (record-free-payment.ts says why). Safe to
+ * retry: an order its buyer already paid answers that same payment, charging nothing.
  */
 export async function payOrder(
   deps: PaymentsDeps,

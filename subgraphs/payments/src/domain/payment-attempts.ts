@@ -1,6 +1,12 @@
 import { CouponInvalidError, PaymentFailedError, waitFor } from '@stuffmart/common';
 import type { Kysely } from 'kysely';
-import { claimForResend, findAttempt, findPendingAttempt, startAttempt } from '../data-access/attempts.js';
+import {
+  claimForResend,
+  findAttempt,
+  findPendingAttempt,
+  startAttempt,
+  type NewAttempt,
+} from '../data-access/attempts.js';
 import { findCoupon, redeemCoupon } from '../data-access/coupons.js';
 import { lockOrderCopy } from '../data-access/order-copies.js';
 import { findSuccessfulPayment } from '../data-access/payments.js';
@@ -10,6 +16,7 @@ import { amountDue, formatAmount } from './amount-due.js';
 import type { PayOrderInput } from './pay-order.js';
 import type { PaymentsDeps } from './payments-deps.js';
 import { recordDecline } from './record-charge.js';
+import { recordFreePayment } from './record-free-payment.js';
 
 /**
  * Which attempt a payOrder sends, when several requests pay one order at once (a double click,
@@ -45,8 +52,9 @@ export async function attemptToCharge(deps: PaymentsDeps, order: OrderCopy, inpu
  * bank. The hold was asked for (payment.started) in the transaction that opened or claimed it.
  */
 export function needsHold(attempt: AttemptRow): boolean {
-  // An attempt already charged (a double click's twin finished it) needs no hold any more.
-  // One waiting for the buyer's bank was held before it was first sent.
+  // An attempt already charged (a double click's twin finished it, or a free payment, recorded
+  // as it opened) needs no hold any more. One waiting for the buyer's bank was held before it
+  // was first sent.
   return attempt.state === 'PENDING' && !attempt.providerRef;
 }
 
@@ -57,10 +65,28 @@ async function couponInvalidReason(db: Kysely<PaymentsDatabase>, code: string): 
   return `Coupon ${code} has been used up`;
 }
 
+/** Takes one redemption of the coupon and answers its discount, or says why it cannot. */
+async function redeem(trx: Kysely<PaymentsDatabase>, code: string): Promise<number> {
+  const coupon = await redeemCoupon(trx, code, new Date());
+  if (!coupon) throw new CouponInvalidError(await couponInvalidReason(trx, code));
+  return coupon.percentOff;
+}
+
+function assertCanCharge(deps: PaymentsDeps, attempt: NewAttempt): void {
+  if (!deps.stripe) {
+    throw new PaymentFailedError('Card payments are not set up here; only fully discounted orders can be paid');
+  }
+  if (!attempt.paymentMethodId) {
+    const amount = formatAmount(attempt.amountCents, attempt.currency);
+    throw new PaymentFailedError(`A payment method is needed to pay ${amount}`);
+  }
+}
+
 /**
  * Redeems the coupon, opens the attempt and asks orders to hold the order for it, in one
  * transaction: a refusal anywhere (used-up coupon, nothing to pay with) leaves no redemption
- * behind. Undefined when another request's attempt is in flight: then nothing is redeemed.
+ * behind. A payment that charges nothing is recorded whole instead. Undefined when another
+ * request's attempt is in flight, or its free payment was just recorded: then nothing is redeemed.
  */
 async function openAttempt(
   deps: PaymentsDeps,
@@ -70,29 +96,22 @@ async function openAttempt(
   const code = input.couponCode?.trim().toUpperCase() || null;
   const opened = await deps.db.transaction().execute(async (trx) => {
     // Attempts of one order begin only under its lock, so one in flight is seen here, before
-    // anything is redeemed, and none can begin until this transaction ends.
-    await lockOrderCopy(trx, order.id);
+    // anything is redeemed, and none can begin until this transaction ends. A free payment is
+    // never in flight: the order it paid a moment ago is seen paid.
+    const copy = await lockOrderCopy(trx, order.id);
     if (await findPendingAttempt(trx, order.id)) return undefined;
-    let percentOff: number | undefined;
-    if (code) {
-      const coupon = await redeemCoupon(trx, code, new Date());
-      if (!coupon) throw new CouponInvalidError(await couponInvalidReason(trx, code));
-      percentOff = coupon.percentOff;
-    }
-    const amountCents = amountDue(order.priceCents, percentOff);
-    if (amountCents > 0 && !deps.stripe) {
-      throw new PaymentFailedError('Card payments are not set up here; only fully discounted orders can be paid');
-    }
-    if (amountCents > 0 && !input.paymentMethodId) {
-      throw new PaymentFailedError(`A payment method is needed to pay ${formatAmount(amountCents, order.currency)}`);
-    }
-    const attempt = await startAttempt(trx, {
+    if (await findSuccessfulPayment(trx, order.id)) return undefined;
+    const amountCents = amountDue(order.priceCents, code ? await redeem(trx, code) : undefined);
+    const newAttempt: NewAttempt = {
       orderId: order.id,
       amountCents,
       currency: order.currency,
       couponCode: code,
       paymentMethodId: amountCents > 0 ? (input.paymentMethodId ?? null) : null,
-    });
+    };
+    if (amountCents === 0) return recordFreePayment(trx, copy, newAttempt);
+    assertCanCharge(deps, newAttempt);
+    const attempt = await startAttempt(trx, newAttempt);
     // The unique index on pending attempts backs the lock up; under the lock it cannot refuse.
     if (!attempt) throw new Error(`an attempt of order ${order.id} began outside its lock`);
     await recordPaymentStarted(trx, attempt);
