@@ -232,16 +232,20 @@ type ConsumerOptions = Pick<StreamConsumerOptions, 'stream' | 'group'> & Partial
 
 /** A consumer on a connection of its own, as every consumer needs (XREADGROUP blocks it). */
 async function startConsumer(options: ConsumerOptions, connection = bus.duplicate()): Promise<StreamConsumer> {
+  // A test's own handler replaces both: a batch handler left beside it would bypass it.
+  const { handle, handleBatch } = options.handle
+    ? { handle: options.handle, handleBatch: options.handleBatch }
+    : copyHandlers(options.stream);
   const consumer = new StreamConsumer({
     redis: connection,
     namespace,
     consumer: `consumer-${randomBytes(3).toString('hex')}`,
     read: readAny,
-    // A test's own handler replaces both: a batch handler left beside it would bypass it.
-    ...(options.handle ? {} : copyHandlers(options.stream)),
     logger,
     blockMs: 100,
     ...options,
+    handle,
+    handleBatch,
   });
   cleanups.push(async () => {
     await consumer.stop();
