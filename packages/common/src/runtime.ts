@@ -62,6 +62,7 @@ export { createMetricsRegistry } from './server/metrics/service-metrics.js';
 export { metricsPortFor, startMetricsServer, type MetricsServer } from './server/metrics/metrics-server.js';
 export { metricsRoute } from './server/metrics/metrics-route.js';
 export {
+  countBatchOutcomes,
   countHandlerOutcomes,
   eventsHandledCounter,
   registerEventBusMetrics,

@@ -1,4 +1,4 @@
-import { openSubgraphRuntime, transactionalHandler, voucherKeyOf, type RunningServer } from '@stuffmart/common';
+import { openSubgraphRuntime, transactionalHandlers, voucherKeyOf, type RunningServer } from '@stuffmart/common';
 import { STREAMS } from '@stuffmart/contract/events';
 import type { CatalogConfig } from './config.js';
 import type { CatalogDatabase } from './data-access/catalog-database.js';
@@ -35,7 +35,7 @@ export async function startCatalog(config: CatalogConfig, port = config.CATALOG_
     },
   };
   try {
-    runtime.consume(STREAMS.orders, transactionalHandler(database.db, STREAMS.orders, applyOrderEvent));
+    runtime.consume(STREAMS.orders, transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent));
     await runtime.startConsumers();
   } catch (error) {
     storage.close?.();

@@ -1,4 +1,4 @@
-import { noticeTopic, openSubgraphRuntime, transactionalHandler, type RunningServer } from '@stuffmart/common';
+import { noticeTopic, openSubgraphRuntime, transactionalHandlers, type RunningServer } from '@stuffmart/common';
 import {
   EXPIRATION_DUE,
   PAYMENT_FAILED,
@@ -59,20 +59,27 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
 
   // Orders reads its own stream to tell the screens: at least once, so a process that dies
   // between commit and telling still has its news told (by itself on restart, or a peer).
-  runtime.consume(STREAMS.orders, async (event) => {
-    await publishLive([event]);
-    return 'done';
+  runtime.consume(STREAMS.orders, {
+    handle: async (event) => {
+      await publishLive([event]);
+      return 'done';
+    },
+    // One read of the current state for the whole run, then one publish per stuff and order.
+    handleBatch: async (events) => {
+      await publishLive(events);
+      return events.map(() => 'done');
+    },
   });
   runtime.consume(
     STREAMS.catalog,
-    transactionalHandler(database.db, STREAMS.catalog, async (event, trx) =>
+    transactionalHandlers(database.db, STREAMS.catalog, async (event, trx) =>
       event.type === STUFF_CREATED || event.type === STUFF_UPDATED ? applyStuffSnapshot(event, trx) : 'done',
     ),
   );
   const holdPayment = applyPaymentStarted(config.PAYMENT_HOLD_SECONDS);
   runtime.consume(
     STREAMS.payments,
-    transactionalHandler(
+    transactionalHandlers(
       database.db,
       STREAMS.payments,
       async (event, trx) => {

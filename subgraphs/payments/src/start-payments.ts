@@ -1,4 +1,4 @@
-import { noticeTopic, openSubgraphRuntime, transactionalHandler, type RunningServer } from '@stuffmart/common';
+import { noticeTopic, openSubgraphRuntime, transactionalHandlers, type RunningServer } from '@stuffmart/common';
 import { STREAMS } from '@stuffmart/contract/events';
 import DataLoader from 'dataloader';
 import type { PaymentsConfig } from './config.js';
@@ -41,7 +41,7 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
   };
   runtime.consume(
     STREAMS.orders,
-    transactionalHandler(database.db, STREAMS.orders, applyOrderEvent(), () => refunds.wake()),
+    transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent(), () => refunds.wake()),
   );
   await runtime.startConsumers();
   refunds.start();

@@ -2,6 +2,7 @@ import http from 'node:http';
 import {
   assertRedisReachable,
   createLogger,
+  countBatchOutcomes,
   countHandlerOutcomes,
   createMetricsRegistry,
   eventsHandledCounter,
@@ -14,6 +15,7 @@ import {
   httpRoutes,
   listen,
   readinessRoute,
+  traceBatchHandler,
   traceHandler,
   within,
   type RunningServer,
@@ -49,6 +51,8 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
   const metrics = createMetricsRegistry('expiration');
   const consumerConnection = redis.duplicate();
   consumerConnection.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
+  const handled = eventsHandledCounter(metrics);
+  const timers = scheduleFromOrderEvents(queue);
   const consumer = new StreamConsumer({
     redis: consumerConnection,
     namespace: config.STUFFMART_NAMESPACE,
@@ -56,10 +60,11 @@ export async function startExpiration(config: ExpirationConfig, port = config.EX
     group: 'expiration',
     consumer: consumerName('expiration', port, config.CONSUMER_NAME),
     read: readContractEvent,
-    handle: traceHandler(
+    handle: traceHandler('expiration', STREAMS.orders, countHandlerOutcomes(handled, STREAMS.orders, timers.handle)),
+    handleBatch: traceBatchHandler(
       'expiration',
       STREAMS.orders,
-      countHandlerOutcomes(eventsHandledCounter(metrics), STREAMS.orders, scheduleFromOrderEvents(queue)),
+      countBatchOutcomes(handled, STREAMS.orders, timers.handleBatch),
     ),
     logger,
   });

@@ -22,7 +22,9 @@ import {
   recordEvent,
   StreamConsumer,
   streamKey,
+  transactionalBatchHandler,
   transactionalHandler,
+  transactionalHandlers,
   versionGate,
   type DomainEvent,
   type EventReader,
@@ -136,8 +138,9 @@ async function applyCopy(event: DomainEvent, trx: Transaction<Tables>): Promise<
 /** The test's own event type (copy.set) is no contract event: its consumers take envelopes as they are. */
 const readAny: EventReader<DomainEvent> = (event) => event;
 
-function copyHandler(stream: string) {
-  return transactionalHandler(database.db, stream, applyCopy);
+/** Both ways, as the subgraphs consume: runs of new entries in one transaction. */
+function copyHandlers(stream: string) {
+  return transactionalHandlers(database.db, stream, applyCopy);
 }
 
 // ---- helpers ----
@@ -229,15 +232,20 @@ type ConsumerOptions = Pick<StreamConsumerOptions, 'stream' | 'group'> & Partial
 
 /** A consumer on a connection of its own, as every consumer needs (XREADGROUP blocks it). */
 async function startConsumer(options: ConsumerOptions, connection = bus.duplicate()): Promise<StreamConsumer> {
+  // A test's own handler replaces both: a batch handler left beside it would bypass it.
+  const { handle, handleBatch } = options.handle
+    ? { handle: options.handle, handleBatch: options.handleBatch }
+    : copyHandlers(options.stream);
   const consumer = new StreamConsumer({
     redis: connection,
     namespace,
     consumer: `consumer-${randomBytes(3).toString('hex')}`,
     read: readAny,
-    handle: copyHandler(options.stream),
     logger,
     blockMs: 100,
     ...options,
+    handle,
+    handleBatch,
   });
   cleanups.push(async () => {
     await consumer.stop();
@@ -741,5 +749,138 @@ describe('the event bus', () => {
     const applied = await applications(subjects);
     expect(applied.map((row) => row.eventId).sort()).toEqual(events.map((event) => event.id).sort());
     await waitFor('nothing is pending in the group', async () => (await pendingCount(stream, SUBGRAPH)) === 0);
+  });
+});
+
+describe('a consumer with a batch handler', () => {
+  /** The copy handlers, with a tally of the calls and of the transactions that applied something. */
+  function tallied(stream: string, poisoned?: string) {
+    const tally = { batches: 0, singles: 0, transactions: new Set<string>() };
+    const apply = async (event: DomainEvent, trx: Transaction<Tables>): Promise<HandleOutcome> => {
+      if (event.id === poisoned) throw new Error('this event breaks its handler');
+      const outcome = await applyCopy(event, trx);
+      const { rows } = await sql<{ xid: string }>`SELECT txid_current()::text AS xid`.execute(trx);
+      tally.transactions.add(rows[0]!.xid);
+      return outcome;
+    };
+    const handleBatch = transactionalBatchHandler(database.db, stream, apply);
+    const handle = transactionalHandler(database.db, stream, apply);
+    return {
+      tally,
+      handleBatch: async (events: DomainEvent[]) => {
+        tally.batches += 1;
+        return handleBatch(events);
+      },
+      handle: async (event: DomainEvent) => {
+        tally.singles += 1;
+        return handle(event);
+      },
+    };
+  }
+
+  it('applies a run of 50 new entries in one transaction and acknowledges them all', async () => {
+    const stream = uniqueStream();
+    const events = Array.from({ length: 50 }, () => copyEvent(randomUUID(), 0));
+    await xaddEvents(stream, events);
+    const { tally, ...handlers } = tallied(stream);
+    await startConsumer({ stream, group: 'readers', ...handlers });
+
+    await waitFor(
+      'all 50 are acknowledged',
+      async () =>
+        (await groupInfo(stream, 'readers')).pending === 0 &&
+        (await groupInfo(stream, 'readers'))['entries-read'] === 50,
+    );
+    const applied = await applications(events.map((event) => event.subjectId));
+    expect(applied.map((row) => row.eventId)).toEqual(events.map((event) => event.id));
+    expect(tally).toMatchObject({ batches: 1, singles: 0 });
+    expect(tally.transactions.size).toBe(1);
+    expect(await processedCount(stream)).toBe(50);
+  });
+
+  it('applies the others of a batch in which one event waits for its predecessor, and that one right after it, dropping nothing', async () => {
+    const stream = uniqueStream();
+    const [early, before, after] = [randomUUID(), randomUUID(), randomUUID()];
+    const first = await startConsumer({ stream, group: 'readers' });
+    await xaddEvent(stream, copyEvent(early, 0));
+    await waitFor('the early subject has its version 0', async () => (await applications([early])).length === 1);
+    await first.stop();
+
+    // Version 2 of the early subject comes before its version 1, between two new subjects,
+    // all read at once when the consumer comes back.
+    const gapped = copyEvent(early, 2);
+    await xaddEvents(stream, [copyEvent(before, 0), gapped, copyEvent(after, 0)]);
+    const { tally, ...handlers } = tallied(stream);
+    await startConsumer({ stream, group: 'readers', ...handlers });
+    await waitFor('the others are applied', async () => (await applications([before, after])).length === 2);
+    expect(tally.batches).toBe(1);
+    await sleep(300);
+    expect(await applications([early])).toHaveLength(1);
+    expect(await pendingCount(stream, 'readers')).toBe(1);
+
+    const missing = copyEvent(early, 1);
+    await xaddEvent(stream, missing);
+    await waitFor('version 2 is applied', async () => (await applications([early])).length === 3);
+    expect((await applications([early])).map((row) => row.version)).toEqual([0, 1, 2]);
+    await waitFor('everything is acknowledged', async () => (await pendingCount(stream, 'readers')) === 0);
+    expect(await bus.exists(deadLetterKey(namespace, stream))).toBe(0);
+    expect(await processedCount(stream)).toBe(5);
+  });
+
+  it('parks an event that breaks its handler after maxAttempts, and applies each of the others of its batch once', async () => {
+    const stream = uniqueStream();
+    const events = Array.from({ length: 20 }, () => copyEvent(randomUUID(), 0));
+    const poisoned = events[7]!;
+    await xaddEvents(stream, events);
+    const { tally, ...handlers } = tallied(stream, poisoned.id);
+    await startConsumer({ stream, group: 'readers', maxAttempts: 3, ...handlers });
+
+    await waitFor('the poisoned event is parked', async () => (await bus.xlen(deadLetterKey(namespace, stream))) === 1);
+    await waitFor('everything is acknowledged', async () => (await pendingCount(stream, 'readers')) === 0);
+    const healthy = events.filter((event) => event !== poisoned);
+    const applied = await applications(events.map((event) => event.subjectId));
+    expect(applied.map((row) => row.eventId)).toEqual(healthy.map((event) => event.id));
+    expect(await processedCount(stream)).toBe(19);
+    const [[, fields]] = (await bus.xrange(deadLetterKey(namespace, stream), '-', '+')) as [[string, string[]]];
+    expect(fieldsOf(fields)).toMatchObject({ group: 'readers', error: 'this event breaks its handler' });
+    expect(parseEvent(String(fieldsOf(fields).event)).id).toBe(poisoned.id);
+    // One batch, rolled back, then each alone: 20 singles, the poisoned one's two retries.
+    expect(tally).toMatchObject({ batches: 1, singles: 22 });
+  });
+
+  it('changes nothing for a batch delivered again, nor for an event twice in one batch', async () => {
+    const stream = uniqueStream();
+    const subjects = Array.from({ length: 10 }, () => randomUUID());
+    const events = subjects.map((id) => copyEvent(id, 0));
+    // The relay's duplicates in one run, then the whole run again, read after a restart.
+    await xaddEvents(stream, [...events, ...events]);
+    const first = tallied(stream);
+    const consumer = await startConsumer({
+      stream,
+      group: 'readers',
+      handle: first.handle,
+      handleBatch: first.handleBatch,
+    });
+    await waitFor(
+      'the first 20 are acknowledged',
+      async () =>
+        (await groupInfo(stream, 'readers'))['entries-read'] === 20 && (await pendingCount(stream, 'readers')) === 0,
+    );
+    await consumer.stop();
+    await xaddEvents(stream, events);
+    const again = tallied(stream);
+    await startConsumer({ stream, group: 'readers', handle: again.handle, handleBatch: again.handleBatch });
+    await waitFor(
+      'the redelivery is acknowledged',
+      async () =>
+        (await groupInfo(stream, 'readers'))['entries-read'] === 30 && (await pendingCount(stream, 'readers')) === 0,
+    );
+
+    expect((await applications(subjects)).map((row) => row.eventId)).toEqual(events.map((event) => event.id));
+    expect(await processedCount(stream)).toBe(10);
+    expect(first.tally).toMatchObject({ batches: 1, singles: 0 });
+    expect(again.tally).toMatchObject({ batches: 1, singles: 0 });
+    // The redelivered batch's transaction found every id processed and applied nothing.
+    expect(again.tally.transactions.size).toBe(0);
   });
 });

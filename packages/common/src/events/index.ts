@@ -8,9 +8,15 @@ export { consumerName } from './consumer-name.js';
 export {
   heartbeatKey,
   StreamConsumer,
+  type EventHandlers,
   type EventReader,
   type HandleOutcome,
   type StreamConsumerOptions,
 } from './stream-consumer.js';
-export { transactionalHandler, versionGate } from './transactional-handler.js';
+export {
+  transactionalBatchHandler,
+  transactionalHandler,
+  transactionalHandlers,
+  versionGate,
+} from './transactional-handler.js';
 export { newContractEvent, readContractEvent, type ContractEvent, type ContractEventOf } from './contract-events.js';

@@ -18,6 +18,18 @@ export type HandleOutcome = 'done' | 'retry';
  */
 export type EventReader<E extends DomainEvent> = (event: DomainEvent) => E | undefined;
 
+/**
+ * What a consumer does with events. `handle` takes one. `handleBatch`, when given, takes a run
+ * of entries never tried before (2 to MAX_BATCH, in stream order) and answers one outcome per
+ * event, in the same order; it must be all or nothing: when it throws, none of the batch may
+ * have taken effect, because each of its events is then handed to `handle`, one by one, where
+ * failures, dead-lettering and database-away waits are counted per entry.
+ */
+export interface EventHandlers<E extends DomainEvent> {
+  handle: (event: E) => Promise<HandleOutcome>;
+  handleBatch?: (events: E[]) => Promise<HandleOutcome[]>;
+}
+
 export interface StreamConsumerOptions<E extends DomainEvent = DomainEvent> {
   /** A connection of its own (XREADGROUP blocks it), without key prefix. */
   redis: Redis;
@@ -33,7 +45,8 @@ export interface StreamConsumerOptions<E extends DomainEvent = DomainEvent> {
    */
   consumer: string;
   read: EventReader<E>;
-  handle: (event: E) => Promise<HandleOutcome>;
+  handle: EventHandlers<E>['handle'];
+  handleBatch?: EventHandlers<E>['handleBatch'];
   logger: Logger;
   /** Failures (thrown errors) before an entry is parked on the dead-letter stream. */
   maxAttempts?: number;
@@ -60,6 +73,8 @@ interface Held {
 
 type StreamEntries = Array<[string, string[]]>;
 
+/** The most entries one read brings, and one batch handles. */
+const MAX_BATCH = 100;
 /** XAUTOCLAIM calls per claim round (100 entries each at most), so one round stays short. */
 const CLAIM_PAGES_PER_ROUND = 10;
 /** An entry claimed from a dead consumer less than this ago is not claimed again by another. */
@@ -212,7 +227,7 @@ export class StreamConsumer<E extends DomainEvent = DomainEvent> {
           group,
           consumer,
           'COUNT',
-          100,
+          MAX_BATCH,
           'BLOCK',
           block,
           'STREAMS',
@@ -287,34 +302,101 @@ export class StreamConsumer<E extends DomainEvent = DomainEvent> {
     }
   }
 
-  /** Handles, in stream order, every held entry whose time has come. */
+  /**
+   * Handles, in stream order, every held entry whose time has come: each run of entries never
+   * tried before as one batch, an entry tried before (waiting or failed) on its own.
+   */
   private async processDue(): Promise<void> {
     const now = Date.now();
-    const due = [...this.held.values()].filter((held) => held.dueAt <= now);
-    for (const held of due) {
+    let run: Held[] = [];
+    const flush = async () => {
+      const batch = run;
+      run = [];
+      await this.processBatch(batch);
+    };
+    // Live, not a copy: a waiting entry further on that an applied predecessor wakes goes now.
+    for (const held of this.held.values()) {
+      if (held.dueAt > now) continue;
+      if (held.failures + held.waits === 0) {
+        run.push(held);
+        if (run.length === MAX_BATCH) await flush();
+        continue;
+      }
+      await flush();
       // Stopping: do not sit out a backoff, but still handle what was never tried.
-      if (!this.running && held.failures + held.waits > 0) continue;
-      await this.process(held);
+      if (this.running) await this.process(held);
     }
+    await flush();
+  }
+
+  /** Entries never tried: one handler call and one XACK for all, when there is a batch handler. */
+  private async processBatch(batch: Held[]): Promise<void> {
+    const { handleBatch, logger, stream } = this.options;
+    if (batch.length < 2 || !handleBatch) {
+      for (const held of batch) await this.process(held);
+      return;
+    }
+    const notMine: Held[] = [];
+    const readable: Array<{ held: Held; event: E }> = [];
+    for (const held of batch) {
+      const event = await this.read(held);
+      if (event === 'parked') continue;
+      if (event === 'not-mine') notMine.push(held);
+      else readable.push({ held, event });
+    }
+    if (readable.length < 2) {
+      await this.acknowledge(notMine);
+      for (const { held, event } of readable) await this.handle(held, event);
+      return;
+    }
+    let outcomes: HandleOutcome[];
+    try {
+      outcomes = await handleBatch(readable.map(({ event }) => event));
+      if (outcomes.length !== readable.length) {
+        throw new Error(`the batch handler answered ${outcomes.length} outcomes for ${readable.length} events`);
+      }
+    } catch (error) {
+      // Nothing of the batch took effect: each entry gets the single path, which counts a
+      // failure, a wait or a dead letter against that entry alone.
+      logger.debug({ err: error, stream }, 'batch not applied; its events go one by one');
+      await this.acknowledge(notMine);
+      for (const { held, event } of readable) await this.handle(held, event);
+      return;
+    }
+    const done = readable.filter((_, index) => outcomes[index] === 'done');
+    // Outside the handler's try, as for a single entry (see `handle`).
+    await this.acknowledge([...notMine, ...done.map(({ held }) => held)]);
+    readable.forEach(({ held, event }, index) => {
+      if (outcomes[index] === 'retry') this.wait(held, event);
+    });
+    for (const subjectId of new Set(done.map(({ event }) => event.subjectId))) this.wakeWaiting(subjectId);
   }
 
   private async process(held: Held): Promise<void> {
-    const { redis, group, logger, read, handle, maxAttempts = 10 } = this.options;
+    const event = await this.read(held);
+    if (event === 'parked') return;
+    // Not for this consumer: acknowledged, as a handler that ignores it would have done.
+    if (event === 'not-mine') await this.acknowledge([held]);
+    else await this.handle(held, event);
+  }
+
+  /** The entry's event; an entry that can never be read is parked on the dead-letter stream. */
+  private async read(held: Held): Promise<E | 'not-mine' | 'parked'> {
     let event: E | undefined;
     try {
       if (held.raw === undefined) throw new Error('entry has no event field (trimmed or foreign)');
-      event = read(parseEvent(held.raw));
+      event = this.options.read(parseEvent(held.raw));
     } catch (error) {
       await this.deadLetter(held, error);
-      return;
+      return 'parked';
     }
-    if (event === undefined) {
-      // Not for this consumer: acknowledged, as a handler that ignores it would have done.
-      await redis.xack(this.key, group, held.entryId);
-      this.held.delete(held.entryId);
-      return;
-    }
+    if (event === undefined) return 'not-mine';
     held.subjectId = event.subjectId;
+    return event;
+  }
+
+  private async handle(held: Held, event: E): Promise<void> {
+    const { logger, handle, maxAttempts = 10 } = this.options;
     let outcome: HandleOutcome;
     try {
       outcome = await handle(event);
@@ -339,15 +421,26 @@ export class StreamConsumer<E extends DomainEvent = DomainEvent> {
       // Outside the handler's try: a failed XACK is Redis' trouble, not a failure of the
       // (committed) effect, and must not count towards the dead-letter bound. The entry stays
       // held and due, and the next try finds it already processed.
-      await redis.xack(this.key, group, held.entryId);
-      this.held.delete(held.entryId);
+      await this.acknowledge([held]);
       this.wakeWaiting(event.subjectId);
       return;
     }
+    this.wait(held, event);
+  }
+
+  /** Not yet applicable: tried again after a growing pause, or as soon as its subject moves on. */
+  private wait(held: Held, event: E): void {
     held.waits += 1;
     held.dueAt = Date.now() + retryPolicy('waiting', held.waits).retryAfterMs;
     if (held.waits % 20 === 0)
-      logger.warn({ event: event.id, type: event.type }, 'event still waits for earlier versions');
+      this.options.logger.warn({ event: event.id, type: event.type }, 'event still waits for earlier versions');
+  }
+
+  /** One XACK for all; they stay held (and due) if Redis refuses it. */
+  private async acknowledge(entries: Held[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.options.redis.xack(this.key, this.options.group, ...entries.map((held) => held.entryId));
+    for (const held of entries) this.held.delete(held.entryId);
   }
 
   /**
@@ -373,7 +466,6 @@ export class StreamConsumer<E extends DomainEvent = DomainEvent> {
       'error',
       String((error as Error)?.message ?? error),
     );
-    await redis.xack(this.key, group, held.entryId);
-    this.held.delete(held.entryId);
+    await this.acknowledge([held]);
   }
 }

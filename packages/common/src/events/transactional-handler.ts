@@ -1,8 +1,60 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { inEventSpan } from '../telemetry/trace-events.js';
 import type { DomainEvent } from './domain-event.js';
-import type { HandleOutcome } from './stream-consumer.js';
+import type { EventHandlers, HandleOutcome } from './stream-consumer.js';
 
-class NotYet extends Error {}
+/** An event of a batch answered `retry`: the whole batch rolled back, to be handled one by one. */
+class BatchWaitsForEarlierVersion extends Error {
+  constructor(readonly event: DomainEvent) {
+    super(`${event.type} ${event.id} waits for earlier versions of ${event.subjectId}; the batch rolled back`);
+  }
+}
+
+type Apply<DB, E> = (event: E, trx: Transaction<DB>) => Promise<HandleOutcome>;
+
+/**
+ * Applies a batch of events exactly once, all or nothing, in ONE transaction: one statement
+ * records every id in processed_events and answers which are new, and only those are applied,
+ * in order (an id met twice in the batch is applied once). An event answering `retry` (a
+ * version gap) rolls the whole batch back and throws, so the consumer falls back to handling
+ * its entries one by one, where that event waits and the others apply. A batch of one answers
+ * `retry` as the single handler does.
+ */
+export function transactionalBatchHandler<DB, E extends DomainEvent = DomainEvent>(
+  db: Kysely<DB>,
+  stream: string,
+  apply: Apply<DB, E>,
+  afterCommit?: (event: E) => void,
+): (events: E[]) => Promise<HandleOutcome[]> {
+  return async (events) => {
+    let applied: E[];
+    try {
+      applied = await db.transaction().execute(async (trx) => {
+        const ids = [...new Set(events.map((event) => event.id))];
+        // "AS id": a database opened with the camel-case plugin renames event_id in results.
+        const inserted = await sql<{ id: string }>`
+          INSERT INTO processed_events (event_id, stream) SELECT unnest(${ids}::text[]), ${stream}
+          ON CONFLICT DO NOTHING RETURNING event_id AS id`.execute(trx);
+        const fresh = new Set(inserted.rows.map((row) => row.id));
+        const done: E[] = [];
+        for (const event of events) {
+          // Deleted once applied: the same id later in the batch is a duplicate.
+          if (!fresh.delete(event.id)) continue;
+          if ((await inEventSpan(event, () => apply(event, trx))) === 'retry') {
+            throw new BatchWaitsForEarlierVersion(event);
+          }
+          done.push(event);
+        }
+        return done;
+      });
+    } catch (error) {
+      if (error instanceof BatchWaitsForEarlierVersion && events.length === 1) return ['retry'];
+      throw error;
+    }
+    if (afterCommit) for (const event of applied) afterCommit(event);
+    return events.map(() => 'done');
+  };
+}
 
 /**
  * Applies an event exactly once: its id is recorded in processed_events in the same
@@ -12,25 +64,23 @@ class NotYet extends Error {}
 export function transactionalHandler<DB, E extends DomainEvent = DomainEvent>(
   db: Kysely<DB>,
   stream: string,
-  apply: (event: E, trx: Transaction<DB>) => Promise<HandleOutcome>,
+  apply: Apply<DB, E>,
   afterCommit?: (event: E) => void,
 ): (event: E) => Promise<HandleOutcome> {
-  return async (event) => {
-    try {
-      const applied = await db.transaction().execute(async (trx) => {
-        const inserted = await sql`
-          INSERT INTO processed_events (event_id, stream) VALUES (${event.id}, ${stream})
-          ON CONFLICT DO NOTHING RETURNING event_id`.execute(trx);
-        if (inserted.rows.length === 0) return false;
-        if ((await apply(event, trx)) === 'retry') throw new NotYet();
-        return true;
-      });
-      if (applied) afterCommit?.(event);
-      return 'done';
-    } catch (error) {
-      if (error instanceof NotYet) return 'retry';
-      throw error;
-    }
+  const handleBatch = transactionalBatchHandler(db, stream, apply, afterCommit);
+  return async (event) => (await handleBatch([event]))[0]!;
+}
+
+/** Both: the consumer applies a run of new entries in one transaction, and retries one by one. */
+export function transactionalHandlers<DB, E extends DomainEvent = DomainEvent>(
+  db: Kysely<DB>,
+  stream: string,
+  apply: Apply<DB, E>,
+  afterCommit?: (event: E) => void,
+): EventHandlers<E> {
+  return {
+    handle: transactionalHandler(db, stream, apply, afterCommit),
+    handleBatch: transactionalBatchHandler(db, stream, apply, afterCommit),
   };
 }
 

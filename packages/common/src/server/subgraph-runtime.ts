@@ -7,7 +7,7 @@ import { readContractEvent, type ContractEvent } from '../events/contract-events
 import type { DomainEvent } from '../events/domain-event.js';
 import { consumerName } from '../events/consumer-name.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
-import { StreamConsumer, type EventReader, type HandleOutcome } from '../events/stream-consumer.js';
+import { StreamConsumer, type EventHandlers, type EventReader } from '../events/stream-consumer.js';
 import { NewsCheck, outboxClearKey } from '../events/news-check.js';
 import { Notifications } from '../wait/notifications.js';
 import { PostgresNotices } from '../wait/postgres-notices.js';
@@ -18,10 +18,15 @@ import type { SubgraphContext } from './subgraph-context.js';
 import type { Registry } from 'prom-client';
 import { startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './start-subgraph-server.js';
 import { registerDatabaseMetrics } from './metrics/database-metrics.js';
-import { countHandlerOutcomes, eventsHandledCounter, registerEventBusMetrics } from './metrics/event-bus-metrics.js';
+import {
+  countBatchOutcomes,
+  countHandlerOutcomes,
+  eventsHandledCounter,
+  registerEventBusMetrics,
+} from './metrics/event-bus-metrics.js';
 import { metricsPortFor, startMetricsServer, type MetricsServer } from './metrics/metrics-server.js';
 import { createMetricsRegistry } from './metrics/service-metrics.js';
-import { traceHandler } from '../telemetry/trace-events.js';
+import { traceBatchHandler, traceHandler } from '../telemetry/trace-events.js';
 
 export interface SubgraphRuntime<DB> {
   name: string;
@@ -48,14 +53,11 @@ export interface SubgraphRuntime<DB> {
   /**
    * Reads a publisher's stream in this service's consumer group; started by `startConsumers`.
    * The handler sees contract events with their payloads parsed (a payload that does not parse
-   * is dead-lettered unhandled), unless another `read` is given.
+   * is dead-lettered unhandled), unless another `read` is given. Given handlers with a
+   * `handleBatch` (`transactionalHandlers`), runs of new entries are handled in one call.
    */
-  consume(stream: string, handle: (event: ContractEvent) => Promise<HandleOutcome>): StreamConsumer<ContractEvent>;
-  consume<E extends DomainEvent>(
-    stream: string,
-    handle: (event: E) => Promise<HandleOutcome>,
-    read: EventReader<E>,
-  ): StreamConsumer<E>;
+  consume(stream: string, handlers: Handlers<ContractEvent>): StreamConsumer<ContractEvent>;
+  consume<E extends DomainEvent>(stream: string, handlers: Handlers<E>, read: EventReader<E>): StreamConsumer<E>;
   startConsumers(): Promise<void>;
   /**
    * Serves the subgraph with what every subgraph shares (identity, health, readiness of its
@@ -66,6 +68,9 @@ export interface SubgraphRuntime<DB> {
   /** Stops consumers and the relay (handing back what they hold), then closes connections. */
   close(): Promise<void>;
 }
+
+/** One event at a time, or both ways (see `EventHandlers`). */
+type Handlers<E extends DomainEvent> = EventHandlers<E> | EventHandlers<E>['handle'];
 
 export type ServeOptions<C extends SubgraphContext> = Pick<
   SubgraphServerOptions<C>,
@@ -166,9 +171,10 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
     news: new NewsCheck(busRedis, config.STUFFMART_NAMESPACE, name, notifications),
     consume: <E extends DomainEvent>(
       stream: string,
-      handle: (event: E) => Promise<HandleOutcome>,
+      handlers: Handlers<E>,
       read: EventReader<E> = readContractEvent as EventReader<E>,
     ) => {
+      const { handle, handleBatch } = typeof handlers === 'function' ? { handle: handlers } : handlers;
       const connection = busRedis.duplicate();
       connection.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
       const streamConsumer = new StreamConsumer<E>({
@@ -179,6 +185,7 @@ export async function openSubgraphRuntime<DB>(options: RuntimeOptions): Promise<
         consumer,
         read,
         handle: traceHandler(name, stream, countHandlerOutcomes(handled, stream, handle)),
+        handleBatch: handleBatch && traceBatchHandler(name, stream, countBatchOutcomes(handled, stream, handleBatch)),
         logger,
       });
       consumers.push({ consumer: streamConsumer, connection, stream });

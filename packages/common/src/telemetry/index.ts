@@ -10,5 +10,5 @@ export {
   traceSubscription,
   type TraceCarrier,
 } from './trace-http.js';
-export { traceHandler, tracePublish, withTraceContext } from './trace-events.js';
+export { traceBatchHandler, traceHandler, tracePublish, withTraceContext } from './trace-events.js';
 export { traceStatement } from './trace-sql.js';

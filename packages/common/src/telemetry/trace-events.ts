@@ -1,4 +1,13 @@
-import { propagation, ROOT_CONTEXT, SpanKind, trace, type Span } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
 import type { DomainEvent } from '../events/domain-event.js';
 import type { HandleOutcome } from '../events/stream-consumer.js';
 import { currentTraceCarrier, extractTraceContext, inSpan } from './trace-http.js';
@@ -74,13 +83,7 @@ export function traceHandler<E extends DomainEvent>(
       {
         kind: SpanKind.CONSUMER,
         parent: extractTraceContext({ traceparent: event.traceparent }),
-        attributes: {
-          'messaging.system': 'redis',
-          'messaging.operation.type': 'process',
-          'messaging.destination.name': stream,
-          'messaging.consumer.group.name': service,
-          'messaging.message.id': event.id,
-        },
+        attributes: processAttributes(service, stream, event),
       },
       async (span) => {
         const outcome = await handle(event);
@@ -89,4 +92,74 @@ export function traceHandler<E extends DomainEvent>(
       },
     );
   };
+}
+
+function processAttributes(service: string, stream: string, event: DomainEvent): Record<string, string | number> {
+  return {
+    'messaging.system': 'redis',
+    'messaging.operation.type': 'process',
+    'messaging.destination.name': stream,
+    'messaging.consumer.group.name': service,
+    'messaging.message.id': event.id,
+  };
+}
+
+/** Each event of a batch being handled, with the context of its own consumer span. */
+const eventSpans = new WeakMap<DomainEvent, Context>();
+
+/**
+ * Wraps a consumer's batch handler: each traced event of the batch still gets its consumer span,
+ * child of its own publish span, lasting as long as the batch. The batch runs in the first
+ * event's span, so what it does for all (one processed_events statement, one read) shows in that
+ * trace; a batch handler that works event by event (`transactionalBatchHandler`) runs each
+ * event's part in that event's span through `inEventSpan`, so its SQL and the events it records
+ * join the event's own trace. Tracing off, the handler is returned as it is.
+ */
+export function traceBatchHandler<E extends DomainEvent>(
+  service: string,
+  stream: string,
+  handleBatch: (events: E[]) => Promise<HandleOutcome[]>,
+): (events: E[]) => Promise<HandleOutcome[]> {
+  if (!tracingOn()) return handleBatch;
+  return async (events) => {
+    const tracer = tracerFor(service);
+    const spans = new Map<E, Span>();
+    for (const event of events) {
+      if (!event.traceparent || spans.has(event)) continue;
+      const parent = extractTraceContext({ traceparent: event.traceparent });
+      const span = tracer.startSpan(
+        `process ${event.type}`,
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: { ...processAttributes(service, stream, event), 'messaging.batch.message_count': events.length },
+        },
+        parent,
+      );
+      spans.set(event, span);
+      eventSpans.set(event, trace.setSpan(parent, span));
+    }
+    const first = events.find((event) => spans.has(event));
+    try {
+      const outcomes = await context.with(first ? eventSpans.get(first)! : context.active(), () => handleBatch(events));
+      events.forEach((event, index) => spans.get(event)?.setAttribute('stuffmart.event.outcome', outcomes[index]!));
+      return outcomes;
+    } catch (error) {
+      for (const span of spans.values()) {
+        span.recordException(error instanceof Error ? error : String(error));
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
+      throw error;
+    } finally {
+      for (const [event, span] of spans) {
+        span.end();
+        eventSpans.delete(event);
+      }
+    }
+  };
+}
+
+/** Runs one event's part of a batch in that event's consumer span, when the batch is traced. */
+export function inEventSpan<T>(event: DomainEvent, work: () => Promise<T>): Promise<T> {
+  const eventContext = eventSpans.get(event);
+  return eventContext ? context.with(eventContext, work) : work();
 }

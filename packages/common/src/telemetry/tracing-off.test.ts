@@ -4,6 +4,7 @@ import type { Route } from '../server/http-routes.js';
 import {
   injectTraceHeaders,
   startTelemetry,
+  traceBatchHandler,
   traceHandler,
   tracedRoute,
   traceOperationPlugin,
@@ -23,6 +24,8 @@ describe('tracing without OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     expect(traceOperationPlugin()).toEqual([]);
     const handle = async () => 'done' as const;
     expect(traceHandler('catalog', 'orders', handle)).toBe(handle);
+    const handleBatch = async () => ['done' as const];
+    expect(traceBatchHandler('catalog', 'orders', handleBatch)).toBe(handleBatch);
 
     const headers = new Map<string, string>();
     injectTraceHeaders(headers);

@@ -26,16 +26,31 @@ export function expirationQueue(connection: ConnectionOptions, namespace: string
 
 /**
  * One delayed job per order, its id derived from the order's: a redelivered order.created
- * adds nothing, and the job can be found again to be withdrawn.
+ * adds nothing, and the job can be found again to be withdrawn. All in one round trip.
  */
-export async function scheduleExpiration(queue: Queue<ExpirationJob>, orderId: string, expiresAt: Date): Promise<void> {
-  await queue.add('expire', { orderId }, { jobId: orderId, delay: Math.max(0, expiresAt.getTime() - Date.now()) });
+export async function scheduleExpirations(
+  queue: Queue<ExpirationJob>,
+  timers: ReadonlyArray<{ orderId: string; expiresAt: Date }>,
+): Promise<void> {
+  if (timers.length === 0) return;
+  const now = Date.now();
+  await queue.addBulk(
+    timers.map(({ orderId, expiresAt }) => ({
+      name: 'expire',
+      data: { orderId },
+      opts: { jobId: orderId, delay: Math.max(0, expiresAt.getTime() - now) },
+    })),
+  );
 }
 
-/** An order paid or cancelled needs no timer; a job already gone is fine. */
-export async function withdrawExpiration(queue: Queue<ExpirationJob>, orderId: string): Promise<void> {
-  const job = await queue.getJob(orderId);
-  if (job && (await job.isDelayed())) await job.remove();
+/** Orders paid or cancelled need no timer; a job already gone is fine. */
+export async function withdrawExpirations(queue: Queue<ExpirationJob>, orderIds: readonly string[]): Promise<void> {
+  await Promise.all(
+    [...new Set(orderIds)].map(async (orderId) => {
+      const job = await queue.getJob(orderId);
+      if (job && (await job.isDelayed())) await job.remove();
+    }),
+  );
 }
 
 export function expirationWorker(

@@ -128,3 +128,21 @@ export function countHandlerOutcomes<E extends DomainEvent>(
     }
   };
 }
+
+/**
+ * The same for a batch handler: each event's outcome counts once. A batch that throws counts
+ * nothing: the consumer hands its events to the single handler one by one, which counts them.
+ */
+export function countBatchOutcomes<E extends DomainEvent>(
+  counter: Counter<'stream' | 'outcome'>,
+  stream: string,
+  handleBatch: (events: E[]) => Promise<HandleOutcome[]>,
+): (events: E[]) => Promise<HandleOutcome[]> {
+  return async (events) => {
+    const outcomes = await handleBatch(events);
+    const done = outcomes.filter((outcome) => outcome === 'done').length;
+    if (done > 0) counter.inc({ stream, outcome: 'done' }, done);
+    if (done < outcomes.length) counter.inc({ stream, outcome: 'retry' }, outcomes.length - done);
+    return outcomes;
+  };
+}
