@@ -12,7 +12,9 @@ export function cpuByProcess(): Map<string, number> {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const seconds = (Number(fields[11]) + Number(fields[12])) / ticks;
+      // Its own time and its reaped children's: PostgreSQL's backends come and go with the
+      // pools, and a backend that ended is counted in its postmaster's children time.
+      const seconds = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / ticks;
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
       const label = labelOf(Number(pid), cmdline);
       totals.set(label, (totals.get(label) ?? 0) + seconds);
