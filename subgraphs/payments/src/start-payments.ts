@@ -1,5 +1,5 @@
 import { noticeTopic, openSubgraphRuntime, transactionalHandlers, type RunningServer } from '@stuffmart/common';
-import { STREAMS } from '@stuffmart/contract/events';
+import { ORDER_CANCELLED, STREAMS } from '@stuffmart/contract/events';
 import DataLoader from 'dataloader';
 import type { PaymentsConfig } from './config.js';
 import { paymentsMigrations } from './data-access/migrations/index.js';
@@ -41,7 +41,11 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
   };
   runtime.consume(
     STREAMS.orders,
-    transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent(), () => refunds.wake()),
+    // Only a cancellation can queue a refund (of a payment that came too late): the refund
+    // worker is not woken for the order.created of every BUY.
+    transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent(), (event) => {
+      if (event.type === ORDER_CANCELLED) refunds.wake();
+    }),
   );
   await runtime.startConsumers();
   refunds.start();

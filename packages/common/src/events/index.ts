@@ -3,7 +3,7 @@ export { awaitLocalCopy, type AwaitLocalCopyOptions } from './await-local-copy.j
 export { NewsCheck, outboxClearKey, redisTime } from './news-check.js';
 export { createEventTables } from './outbox-migration.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
-export { recordEvent } from './record-event.js';
+export { recordEvent, recordEventFrom } from './record-event.js';
 export { consumerName } from './consumer-name.js';
 export {
   heartbeatKey,

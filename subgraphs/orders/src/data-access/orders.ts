@@ -1,5 +1,5 @@
 import { isUuid, type Position } from '@stuffmart/common';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { OrderRow, OrdersDatabase, OrderStatus } from './orders-database.js';
 
 export interface NewOrder {
@@ -12,20 +12,34 @@ export interface NewOrder {
 }
 
 /**
- * Null when another order already holds or owns the stuff: the partial unique index said no.
- * ON CONFLICT DO NOTHING (rather than catching the violation) keeps the transaction usable, and
- * a concurrent insert waits for the first to commit before it is refused.
+ * The BUY's write, in one statement: the order, unless its buyer already holds `maxHeld`
+ * orders awaiting payment or another order holds or owns the stuff, and `news` (its
+ * order.created, `recordEventFrom('created', …)`) only if the order was made. Null when
+ * refused. Run it under the buyer's lock (`lockBuyer`): the count is read after that lock was
+ * taken, so BUYs of one buyer sent at once cannot all pass it. The partial unique index decides
+ * between buyers of one stuff: ON CONFLICT DO NOTHING (rather than catching the violation)
+ * keeps the transaction usable, and a concurrent insert waits for the first to commit before
+ * it is refused. Plain SQL: every BUY runs it.
  */
-export async function insertOrder(db: Kysely<OrdersDatabase>, order: NewOrder): Promise<OrderRow | null> {
-  const row = await db
-    .insertInto('orders')
-    .values({ ...order, status: 'AWAITING_PAYMENT' })
-    .onConflict((conflict) =>
-      conflict.column('stuffId').where('status', 'in', ['AWAITING_PAYMENT', 'COMPLETE']).doNothing(),
-    )
-    .returningAll()
-    .executeTakeFirst();
-  return row ?? null;
+export async function insertOrderUnlessRefused(
+  trx: Kysely<OrdersDatabase>,
+  order: NewOrder & { id: string },
+  maxHeld: number,
+  now: Date,
+  news: RawBuilder<unknown>,
+): Promise<OrderRow | null> {
+  const { rows } = await sql<OrderRow>`
+    WITH created AS (
+      INSERT INTO orders (id, stuff_id, buyer_id, seller_id, status, price_cents, currency, expires_at)
+      SELECT ${order.id}, ${order.stuffId}, ${order.buyerId}, ${order.sellerId}, 'AWAITING_PAYMENT',
+             ${order.priceCents}, ${order.currency}, ${order.expiresAt}
+      WHERE (SELECT count(*) FROM orders WHERE buyer_id = ${order.buyerId} AND status = 'AWAITING_PAYMENT'
+             AND expires_at > ${now}) < ${maxHeld}
+      ON CONFLICT (stuff_id) WHERE status IN ('AWAITING_PAYMENT', 'COMPLETE') DO NOTHING
+      RETURNING *
+    ), news AS (${news})
+    SELECT * FROM created`.execute(trx);
+  return rows[0] ?? null;
 }
 
 export async function findOrder(db: Kysely<OrdersDatabase>, id: string): Promise<OrderRow | undefined> {

@@ -1,10 +1,20 @@
-import { ForbiddenError, StuffReservedError, StuffSoldError, type Identity, assertSignedIn } from '@stuffmart/common';
-import { findActiveOrders, insertOrder } from '../data-access/orders.js';
-import type { OrderRow, OrderStatus } from '../data-access/orders-database.js';
+import { randomUUID } from 'node:crypto';
+import {
+  assertSignedIn,
+  ForbiddenError,
+  recordEventFrom,
+  StuffReservedError,
+  StuffSoldError,
+  TooManyReservationsError,
+  type Identity,
+} from '@stuffmart/common';
+import { STREAMS } from '@stuffmart/contract/events';
+import type { Kysely } from 'kysely';
+import { countHeldOrders, findActiveOrders, insertOrderUnlessRefused, lockBuyer } from '../data-access/orders.js';
+import type { OrderRow, OrdersDatabase, OrderStatus } from '../data-access/orders-database.js';
 import type { StuffOnSale } from '../data-access/stuff-copies.js';
-import { recordOrderCreated } from '../events/order-events.js';
+import { orderCreated } from '../events/order-events.js';
 import { countBuyOutcome } from '../metrics/orders-metrics.js';
-import { assertMayHoldAnother } from './assert-may-hold-another.js';
 import { awaitStuffCopy } from './await-stuff-copy.js';
 import type { OrdersDeps } from './orders-deps.js';
 
@@ -19,31 +29,50 @@ function assertNotTaken(holderStatus: OrderStatus | null | undefined): void {
 }
 
 /**
- * The order and its event in one transaction, if the buyer may hold another. The partial
- * unique index on active orders decides who wins: a losing insert does nothing, and we tell
- * the loser why.
+ * The order and its event in one transaction, if the buyer may hold another: under the
+ * buyer's lock, one statement inserts both (three round trips in all, as every BUY pays them).
+ * The partial unique index on active orders decides who wins; a refused insert does nothing,
+ * and we tell the loser why.
  */
 async function reserve(deps: OrdersDeps, stuff: StuffOnSale, buyer: Identity): Promise<OrderRow> {
-  const order = await deps.db.transaction().execute(async (trx) => {
-    await assertMayHoldAnother(trx, buyer, deps.maxActiveOrdersPerBuyer);
-    const created = await insertOrder(trx, {
-      stuffId: stuff.id,
-      buyerId: buyer.userId,
-      sellerId: stuff.sellerId,
-      priceCents: stuff.priceCents,
-      currency: stuff.currency,
-      expiresAt: new Date(Date.now() + deps.reservationWindowSeconds * 1000),
-    });
-    if (created) await recordOrderCreated(trx, created);
-    return created;
+  const order = {
+    id: randomUUID(),
+    version: 0,
+    stuffId: stuff.id,
+    buyerId: buyer.userId,
+    sellerId: stuff.sellerId,
+    priceCents: stuff.priceCents,
+    currency: stuff.currency,
+    expiresAt: new Date(Date.now() + deps.reservationWindowSeconds * 1000),
+  };
+  const news = recordEventFrom('created', STREAMS.orders, orderCreated(order));
+  const created = await deps.db.transaction().execute(async (trx) => {
+    await lockBuyer(trx, buyer.userId);
+    const now = new Date();
+    const inserted = await insertOrderUnlessRefused(trx, order, deps.maxActiveOrdersPerBuyer, now, news);
+    if (!inserted) await explainRefusal(trx, stuff, buyer, deps.maxActiveOrdersPerBuyer, now);
+    return inserted;
   });
-  if (!order) {
-    // Taken between our first look and our insert: by whom, and how far, decides what we say.
-    const [holder] = await findActiveOrders(deps.db, [stuff.id]);
-    throw holder?.status === 'COMPLETE' ? new StuffSoldError() : new StuffReservedError();
-  }
+  if (!created) throw new Error(`the BUY of ${stuff.id} was refused without a reason`);
   deps.relay.wake();
-  return order;
+  return created;
+}
+
+/**
+ * Why the insert was refused, in the order the rules are told: too many reservations first,
+ * then the stuff taken between our first look and our insert (by whom, and how far, decides
+ * what we say). Still under the buyer's lock, so the count is the one the insert saw or later.
+ */
+async function explainRefusal(
+  trx: Kysely<OrdersDatabase>,
+  stuff: StuffOnSale,
+  buyer: Identity,
+  max: number,
+  now: Date,
+): Promise<never> {
+  if ((await countHeldOrders(trx, buyer.userId, now)) >= max) throw new TooManyReservationsError();
+  const [holder] = await findActiveOrders(trx, [stuff.id]);
+  throw holder?.status === 'COMPLETE' ? new StuffSoldError() : new StuffReservedError();
 }
 
 /**

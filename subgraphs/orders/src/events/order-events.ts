@@ -11,8 +11,13 @@ import type { Kysely } from 'kysely';
 import type { OrderRow, OrdersDatabase } from '../data-access/orders-database.js';
 
 /** What orders tells the others; each call belongs in the transaction of the change. */
-export async function recordOrderCreated(trx: Kysely<OrdersDatabase>, order: OrderRow): Promise<void> {
-  const event = newContractEvent(ORDER_CREATED, order.id, order.version, {
+export function orderCreated(
+  order: Pick<
+    OrderRow,
+    'id' | 'version' | 'stuffId' | 'buyerId' | 'sellerId' | 'priceCents' | 'currency' | 'expiresAt'
+  >,
+) {
+  return newContractEvent(ORDER_CREATED, order.id, order.version, {
     orderId: order.id,
     stuffId: order.stuffId,
     buyerId: order.buyerId,
@@ -21,7 +26,6 @@ export async function recordOrderCreated(trx: Kysely<OrdersDatabase>, order: Ord
     currency: order.currency,
     expiresAt: order.expiresAt.toISOString(),
   });
-  await recordEvent(trx, STREAMS.orders, event);
 }
 
 export async function recordOrderCancelled(
