@@ -9,6 +9,8 @@ import type { PaymentsDatabase } from './data-access/payments-database.js';
 import { paymentAnswer, type PaymentAnswer } from './domain/payment-answer.js';
 import type { PaymentsDeps } from './domain/payments-deps.js';
 import { applyOrderEvent } from './events/apply-order-event.js';
+import { hearingOrdersWord } from './events/hear-orders-word.js';
+import { OrdersWord } from './domain/orders-word.js';
 import { buildPaymentsSchema } from './graphql/build-payments-schema.js';
 import type { PaymentsContext } from './graphql/payments-context.js';
 import { stripeWebhookRoute } from './graphql/stripe-webhook-route.js';
@@ -28,6 +30,7 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     : null;
   const refunds = new RefundWorker({ db: database.db, stripe }, logger);
   await runtime.listen(ORDER_NEWS_CHANNEL);
+  const ordersWord = new OrdersWord();
   const deps: PaymentsDeps = {
     db: database.db,
     relay: runtime.relay,
@@ -37,15 +40,20 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     orderArrivalTimeoutMs: 2000,
     orderNews: (orderId) => runtime.notifications.on(noticeTopic(ORDER_NEWS_CHANNEL, orderId)),
     news: runtime.news,
+    ordersWord,
     logger,
   };
   runtime.consume(
     STREAMS.orders,
     // Only a cancellation can queue a refund (of a payment that came too late): the refund
     // worker is not woken for the order.created of every BUY.
-    transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent(), (event) => {
-      if (event.type === ORDER_CANCELLED) refunds.wake();
-    }),
+    hearingOrdersWord(
+      transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent(), (event) => {
+        if (event.type === ORDER_CANCELLED) refunds.wake();
+      }),
+      ordersWord,
+      (orderId) => runtime.notifications.notify(noticeTopic(ORDER_NEWS_CHANNEL, orderId)),
+    ),
   );
   await runtime.startConsumers();
   refunds.start();

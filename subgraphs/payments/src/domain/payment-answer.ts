@@ -32,8 +32,12 @@ export function paymentAnswer(payment: PaymentRow, orderStatus: OrderCopyStatus 
 export async function awaitPaymentOutcome(deps: PaymentsDeps, payment: PaymentRow): Promise<PaymentAnswer> {
   let status: OrderCopyStatus | undefined;
   try {
-    status = await awaitOrderCopyState(deps, payment.orderId, OUTCOME_WAIT_MS, (order) =>
-      order && order.status !== 'AWAITING_PAYMENT' ? order.status : undefined,
+    status = await awaitOrderCopyState(
+      deps,
+      payment.orderId,
+      OUTCOME_WAIT_MS,
+      (order) => (order && order.status !== 'AWAITING_PAYMENT' ? order.status : undefined),
+      () => deps.ordersWord.of(payment.orderId),
     );
   } catch (error) {
     deps.logger.warn({ err: error, paymentId: payment.id }, 'the order of a recorded payment could not be read');

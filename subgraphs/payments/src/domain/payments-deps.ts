@@ -1,3 +1,4 @@
+import type { OrdersWord } from './orders-word.js';
 import type { Kysely } from 'kysely';
 import type { Logger, NewsCheck, OutboxRelay, Redis, Subscribe } from '@stuffmart/common';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
@@ -19,6 +20,8 @@ export interface PaymentsDeps {
    * waiting on the hold, the completion or a concurrent attempt.
    */
   orderNews: (orderId: string) => Subscribe;
+  /** How orders ended, as read off orders' stream here a moment before the copy applies it. */
+  ordersWord: Pick<OrdersWord, 'of'>;
   /** Whether orders' news has all arrived: a missing order is then unknown, not late. */
   news: NewsCheck;
   logger: Logger;
