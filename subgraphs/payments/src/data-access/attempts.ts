@@ -20,25 +20,18 @@ export async function startAttempt(
   attempt: NewAttempt,
   state: AttemptState = 'PENDING',
 ): Promise<AttemptRow | null> {
-  const previous = await db
-    .selectFrom('paymentAttempts')
-    .select(sql<number>`coalesce(max(attempt_no), 0)`.as('last'))
-    .where('orderId', '=', attempt.orderId)
-    .executeTakeFirstOrThrow();
-  const attemptNo = Number(previous.last) + 1;
-  const row = await db
-    .insertInto('paymentAttempts')
-    .values({
-      ...attempt,
-      attemptNo,
-      // Stripe keeps this key for 24 hours: the same attempt re-sent is answered, not re-charged.
-      idempotencyKey: `stuffmart-order-${attempt.orderId}-attempt-${attemptNo}`,
-      state,
-    })
-    .onConflict((conflict) => conflict.column('orderId').where('state', '=', 'PENDING').doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  return row ?? null;
+  // One statement numbers the attempt after the order's last one and inserts it (run under the
+  // order copy's lock, so two cannot take one number). Stripe keeps the idempotency key for 24
+  // hours: the same attempt re-sent is answered, not re-charged.
+  const { rows } = await sql<AttemptRow>`
+    INSERT INTO payment_attempts
+      (order_id, attempt_no, idempotency_key, state, amount_cents, currency, coupon_code, payment_method_id)
+    SELECT ${attempt.orderId}, next.no, 'stuffmart-order-' || ${attempt.orderId} || '-attempt-' || next.no, ${state},
+           ${attempt.amountCents}, ${attempt.currency}, ${attempt.couponCode}, ${attempt.paymentMethodId}
+    FROM (SELECT coalesce(max(attempt_no), 0) + 1 AS no FROM payment_attempts WHERE order_id = ${attempt.orderId}) AS next
+    ON CONFLICT (order_id) WHERE state = 'PENDING' DO NOTHING
+    RETURNING *`.execute(db);
+  return rows[0] ?? null;
 }
 
 export async function findPendingAttempt(
@@ -113,4 +106,18 @@ export async function markRequiresAction(db: Kysely<PaymentsDatabase>, id: strin
     .where('id', '=', id)
     .where('state', '=', 'PENDING')
     .execute();
+}
+
+/**
+ * Whether the order has an attempt in flight or a payment made, in one look: what an attempt
+ * about to begin under the order's lock must not run into.
+ */
+export async function findAttemptOrPayment(
+  db: Kysely<PaymentsDatabase>,
+  orderId: string,
+): Promise<{ inFlight: boolean; paid: boolean }> {
+  const { rows } = await sql<{ inFlight: boolean; paid: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM payment_attempts WHERE order_id = ${orderId} AND state = 'PENDING') AS in_flight,
+           EXISTS (SELECT 1 FROM payments WHERE order_id = ${orderId} AND status = 'SUCCEEDED') AS paid`.execute(db);
+  return rows[0]!;
 }

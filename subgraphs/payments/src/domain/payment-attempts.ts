@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import {
   claimForResend,
   findAttempt,
+  findAttemptOrPayment,
   findPendingAttempt,
   startAttempt,
   type NewAttempt,
@@ -99,8 +100,8 @@ async function openAttempt(
     // anything is redeemed, and none can begin until this transaction ends. A free payment is
     // never in flight: the order it paid a moment ago is seen paid.
     const copy = await lockOrderCopy(trx, order.id);
-    if (await findPendingAttempt(trx, order.id)) return undefined;
-    if (await findSuccessfulPayment(trx, order.id)) return undefined;
+    const { inFlight, paid } = await findAttemptOrPayment(trx, order.id);
+    if (inFlight || paid) return undefined;
     const amountCents = amountDue(order.priceCents, code ? await redeem(trx, code) : undefined);
     const newAttempt: NewAttempt = {
       orderId: order.id,
