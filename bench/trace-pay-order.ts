@@ -1,0 +1,96 @@
+/**
+ * `npx tsx bench/trace-pay-order.ts [pause ms]`: where a payOrder's time goes. Runs the system
+ * with tracing on (an OTLP receiver in this process), pays 30 orders with a 100% coupon, each
+ * right after its BUY or after the pause, and prints the span timeline of the median one:
+ * start and duration in ms, service, span (SQL statements, events published and processed).
+ * Tracing costs time of its own: read the shape, not the figures.
+ */
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { adminCommandConfigSchema, changeRole } from '@stuffmart/auth';
+import { loadConfig } from '@stuffmart/common';
+import { postGraphQL } from '@stuffmart/test-kit';
+import { benchBuy, benchStuff, benchUser } from './bench-actors.js';
+import { startBenchSystem } from './bench-system.js';
+
+interface Span {
+  service: string;
+  traceId: string;
+  name: string;
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+}
+
+const pauseMs = Number(process.argv[2] ?? 0);
+const spans: Span[] = [];
+const receiver = http.createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    const body = JSON.parse(Buffer.concat(chunks).toString());
+    for (const resource of body.resourceSpans ?? []) {
+      const service = resource.resource?.attributes?.find((a: any) => a.key === 'service.name')?.value?.stringValue;
+      for (const scope of resource.scopeSpans ?? [])
+        for (const span of scope.spans ?? []) spans.push({ service, ...span });
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  });
+});
+await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const system = await startBenchSystem(4900, {
+  OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
+});
+try {
+  const credentials = { email: 'admin@trace.test', password: 'benchmark password' };
+  await postGraphQL(system.gatewayUrl, `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+    input: { ...credentials, displayName: 'Admin' },
+  });
+  await changeRole(loadConfig(adminCommandConfigSchema, system.env), credentials.email, 'ADMIN');
+  const admin = await postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
+    { input: credentials },
+  );
+  const coupon = await postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation { createCoupon(input: { percentOff: 100, maxRedemptions: 1000 }) { code } }`,
+    {},
+    { token: admin.body.data.signIn.accessToken },
+  );
+  const seller = await benchUser(system, 'seller');
+  const trials: Array<{ ms: number; traceId: string }> = [];
+  for (let trial = 0; trial < 30; trial++) {
+    const buyer = await benchUser(system, 'payer');
+    const order = await benchBuy(system, buyer, await benchStuff(system, seller));
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    const traceId = randomBytes(16).toString('hex');
+    const started = performance.now();
+    const paid = await postGraphQL<any>(
+      system.gatewayUrl,
+      `mutation ($orderId: ID!, $couponCode: String) { payOrder(orderId: $orderId, couponCode: $couponCode) { id } }`,
+      { orderId: order.body.data.buyStuff.id, couponCode: coupon.body.data.createCoupon.code },
+      { token: buyer.token, headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } },
+    );
+    if (!paid.body.data) throw new Error(JSON.stringify(paid.body.errors));
+    trials.push({ ms: performance.now() - started, traceId });
+  }
+  trials.sort((a, b) => a.ms - b.ms);
+  const median = trials[15]!;
+  console.log(`payOrder p50 ${median.ms.toFixed(1)} ms; all: ${trials.map((t) => t.ms.toFixed(0)).join(' ')}`);
+  await new Promise((resolve) => setTimeout(resolve, 2500)); // the exporters' batches
+  const timeline = spans
+    .filter((span) => span.traceId === median.traceId)
+    .sort((a, b) => Number(BigInt(a.startTimeUnixNano) - BigInt(b.startTimeUnixNano)));
+  const origin = BigInt(timeline[0]?.startTimeUnixNano ?? 0);
+  const ms = (nanos: bigint) => (Number(nanos) / 1e6).toFixed(2).padStart(7);
+  for (const span of timeline) {
+    const start = BigInt(span.startTimeUnixNano);
+    console.log(
+      `${ms(start - origin)} ${ms(BigInt(span.endTimeUnixNano) - start)}  ${span.service.padEnd(10)} ${span.name}`,
+    );
+  }
+} finally {
+  await system.stop();
+  receiver.close();
+}
