@@ -49,7 +49,7 @@ const system = await startBenchSystem(4900, {
 const redis = new Redis(system.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 try {
   const seller = await benchUser(system, 'seller');
-  await contentionBench(system, seller, await benchUsers(system, 50, 'warm-up buyer'));
+  await contentionBench(system, seller, await benchUsers(system, 50, 'warmup'));
   for (let round = 1; round <= rounds; round++) {
     const buyers = await benchUsers(system, 200, `buyer-${round}`);
     const stuffIds = await listStuffForDistinctBuys(system, seller);

@@ -65,7 +65,7 @@ export async function buyThroughputBench(
   // A system just started runs its BUY path and the consumers of order.created cold (V8 has
   // compiled little of them yet): a warm-up wave of 100 BUYs first, by buyers of its own (each
   // buyer may hold 3 orders), as the gateway comparison warms up before it measures.
-  const warmUpBuyers = await benchUsers(system, 50, 'warm-up buyer');
+  const warmUpBuyers = await benchUsers(system, 50, 'warmup');
   await buyDistinctStuff(system, await listStuffForDistinctBuys(system, seller, 2), warmUpBuyers);
   const stuffIds = await listStuffForDistinctBuys(system, seller);
   // The listings' events (catalog's stuff.created reaching orders, search, payments) are the
