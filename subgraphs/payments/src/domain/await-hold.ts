@@ -19,10 +19,18 @@ const HOLD_WAIT_MS = 3000;
  * nothing was charged.
  */
 export async function awaitHold(deps: PaymentsDeps, attempt: AttemptRow): Promise<void> {
-  const answer = await awaitOrderCopyState(deps, attempt.orderId, HOLD_WAIT_MS, (order) => {
-    if (order && order.status !== 'AWAITING_PAYMENT') return order.status;
-    return isHeldFor(order, attempt.id) ? 'HELD' : undefined;
-  });
+  const answer = await awaitOrderCopyState(
+    deps,
+    attempt.orderId,
+    HOLD_WAIT_MS,
+    (order) => {
+      if (order && order.status !== 'AWAITING_PAYMENT') return order.status;
+      return isHeldFor(order, attempt.id) ? 'HELD' : undefined;
+    },
+    () =>
+      deps.ordersWord.of(attempt.orderId) ??
+      (isHeldFor(undefined, attempt.id, deps.ordersWord.holdOf(attempt.orderId)) ? 'HELD' : undefined),
+  );
   if (answer === 'HELD') return;
   await closeUnsent(deps, attempt, answer ? `the order is ${answer}` : 'orders did not answer in time');
   if (answer) throw new OrderNotPayableError(answer);

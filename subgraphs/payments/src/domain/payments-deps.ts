@@ -21,7 +21,7 @@ export interface PaymentsDeps {
    */
   orderNews: (orderId: string) => Subscribe;
   /** How orders ended, as read off orders' stream here a moment before the copy applies it. */
-  ordersWord: Pick<OrdersWord, 'of'>;
+  ordersWord: Pick<OrdersWord, 'of' | 'holdOf'>;
   /** Whether orders' news has all arrived: a missing order is then unknown, not late. */
   news: NewsCheck;
   logger: Logger;

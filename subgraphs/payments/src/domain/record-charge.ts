@@ -13,6 +13,7 @@ import type { AttemptRow, OrderCopy, PaymentRow } from '../data-access/payments-
 import { recordPaymentFailed, recordPaymentSucceeded } from '../events/payment-events.js';
 import { queueRefund } from './queue-refund.js';
 import type { PaymentsDeps } from './payments-deps.js';
+import type { OrderHold } from './orders-word.js';
 
 /**
  * A payment recorded this close to the end of the reservation (or of orders' hold on it) might
@@ -27,9 +28,18 @@ export function expiresTooSoon(order: OrderCopy, now = Date.now()): boolean {
   return order.expiresAt.getTime() <= now + EXPIRY_GRACE_MS;
 }
 
-/** Orders holds the order for this attempt (order.held), long enough for its charge to be recorded. */
-export function isHeldFor(order: OrderCopy | undefined, attemptId: string, now = Date.now()): boolean {
-  return order?.heldBy === attemptId && order.heldUntil !== null && order.heldUntil.getTime() > now + EXPIRY_GRACE_MS;
+/**
+ * Orders holds the order for this attempt (order.held), long enough for its charge to be
+ * recorded: as its copy says, or as orders' word read here says before the copy applied it.
+ */
+export function isHeldFor(
+  order: OrderCopy | undefined,
+  attemptId: string,
+  heard?: OrderHold,
+  now = Date.now(),
+): boolean {
+  const hold = order?.heldBy === attemptId && order.heldUntil ? { attemptId, heldUntil: order.heldUntil } : heard;
+  return hold?.attemptId === attemptId && hold.heldUntil.getTime() > now + EXPIRY_GRACE_MS;
 }
 
 /**
@@ -74,7 +84,9 @@ export async function recordCharge(
           providerRef,
         });
     if (!payment) throw new Error('a successful payment appeared under the order lock');
-    const payable = order?.status === 'AWAITING_PAYMENT' && (isHeldFor(order, attempt.id) || !expiresTooSoon(order));
+    const payable =
+      order?.status === 'AWAITING_PAYMENT' &&
+      (isHeldFor(order, attempt.id, deps.ordersWord.holdOf(attempt.orderId)) || !expiresTooSoon(order));
     if (!payable) {
       await queueRefund(trx, payment, 'the order was cancelled or expired during the payment');
       return { refundedBecause: 'CANCELLED' };

@@ -1,10 +1,10 @@
 import type { ContractEvent, EventHandlers } from '@stuffmart/common';
-import { ORDER_CANCELLED, ORDER_COMPLETED } from '@stuffmart/contract/events';
+import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_HELD } from '@stuffmart/contract/events';
 import type { OrdersWord } from '../domain/orders-word.js';
 
 /**
- * Notes each order's end as its event is read, before the handlers apply it, and wakes that
- * order's waiters (see OrdersWord).
+ * Notes each order's end or hold as its event is read, before the handlers apply it, and wakes
+ * that order's waiters (see OrdersWord).
  */
 export function hearingOrdersWord(
   handlers: EventHandlers<ContractEvent>,
@@ -12,6 +12,11 @@ export function hearingOrdersWord(
   wake: (orderId: string) => void,
 ): EventHandlers<ContractEvent> {
   const hear = (event: ContractEvent) => {
+    if (event.type === ORDER_HELD) {
+      word.heardHold(event.subjectId, { attemptId: event.data.attemptId, heldUntil: new Date(event.data.heldUntil) });
+      wake(event.subjectId);
+      return;
+    }
     const end = event.type === ORDER_COMPLETED ? 'COMPLETE' : event.type === ORDER_CANCELLED ? 'CANCELLED' : undefined;
     if (!end) return;
     word.heard(event.subjectId, end);
