@@ -32,16 +32,22 @@ export function toOrderPayload(order: OrderRow): OrderLivePayload {
 }
 
 /**
- * Runs for each order event read back from the orders stream: tells the screens watching
- * those stuffs and orders how things stand now. It publishes the current state read from the
- * database, not the event, so replicas publishing out of order still end on the truth.
+ * Runs for each batch of order events read back from the orders stream: tells the screens
+ * watching those stuffs and orders how things stand now. It publishes the current state read
+ * from the database, not the event, so replicas publishing out of order still end on the
+ * truth; and only to topics someone watches (one look at Redis for the batch), so a BUY nobody
+ * watches costs no read and no publish.
  */
 export function publishLiveUpdates(db: Kysely<OrdersDatabase>, live: LiveUpdates) {
   return async (events: ContractEvent[]): Promise<void> => {
     const touched = events.filter(isOrderChange);
     if (touched.length === 0) return;
-    const stuffIds = [...new Set(touched.map((event) => event.data.stuffId))];
-    const orderIds = [...new Set(touched.map((event) => event.subjectId))];
+    const allStuffIds = [...new Set(touched.map((event) => event.data.stuffId))];
+    const allOrderIds = [...new Set(touched.map((event) => event.subjectId))];
+    const watched = await live.listened([...allStuffIds.map(stuffTopic), ...allOrderIds.map(orderTopic)]);
+    const stuffIds = allStuffIds.filter((stuffId) => watched.has(stuffTopic(stuffId)));
+    const orderIds = allOrderIds.filter((orderId) => watched.has(orderTopic(orderId)));
+    if (stuffIds.length === 0 && orderIds.length === 0) return;
     const [active, orders] = await Promise.all([findActiveOrders(db, stuffIds), findOrdersByIds(db, orderIds)]);
     const activeByStuff = new Map(active.map((order) => [order.stuffId, order]));
     await Promise.all([

@@ -41,6 +41,23 @@ export class LiveUpdates {
     return `${this.namespace}:live:${topic}`;
   }
 
+  /**
+   * The topics someone listens to now, in any process (one PUBSUB NUMSUB for all). A topic
+   * nobody listens to need not be published: a subscriber who comes later is active at Redis
+   * before it reads the current state (`subscribe`), so it reads any change made before.
+   */
+  async listened(topics: readonly string[]): Promise<Set<string>> {
+    if (topics.length === 0) return new Set();
+    const reply = (await this.publisher.pubsub('NUMSUB', ...topics.map((topic) => this.channel(topic)))) as Array<
+      string | number
+    >;
+    const heard = new Set<string>();
+    topics.forEach((topic, index) => {
+      if (Number(reply[2 * index + 1]) > 0) heard.add(topic);
+    });
+    return heard;
+  }
+
   async publish(topic: string, payload: unknown): Promise<void> {
     await this.publisher.publish(this.channel(topic), JSON.stringify(payload));
   }
