@@ -30,7 +30,8 @@ function assertNotTaken(holderStatus: OrderStatus | null | undefined): void {
 
 /**
  * The order and its event in one transaction, if the buyer may hold another: under the
- * buyer's lock, one statement inserts both (three round trips in all, as every BUY pays them).
+ * buyer's lock, one statement inserts both (BEGIN, the lock, the insert, COMMIT: four round
+ * trips, which every BUY pays).
  * The partial unique index on active orders decides who wins; a refused insert does nothing,
  * and we tell the loser why.
  */
