@@ -1,3 +1,5 @@
+import { adminCommandConfigSchema, changeRole } from '@stuffmart/auth';
+import { loadConfig } from '@stuffmart/common';
 import { postGraphQL } from '@stuffmart/test-kit';
 import { postJson, type BenchReply } from './bench-client.js';
 import type { BenchSystem } from './bench-system.js';
@@ -52,4 +54,28 @@ export async function benchBuy(system: BenchSystem, buyer: BenchActor, stuffId: 
     { query: `mutation ($stuffId: ID!) { buyStuff(stuffId: $stuffId) { id expiresAt } }`, variables: { stuffId } },
     buyer.token,
   );
+}
+
+/**
+ * A coupon made by an admin, as in production: an account signed up, given the role as an
+ * operator would (`npm run admin -- grant`), signed in again for a token with it.
+ */
+export async function benchCoupon(system: BenchSystem, percentOff = 100, maxRedemptions = 1000): Promise<string> {
+  const credentials = { email: `admin-${++counter}-${Date.now()}@bench.test`, password: 'benchmark password' };
+  await postGraphQL(system.gatewayUrl, `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+    input: { ...credentials, displayName: 'Bench admin' },
+  });
+  await changeRole(loadConfig(adminCommandConfigSchema, system.env), credentials.email, 'ADMIN');
+  const admin = await postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
+    { input: credentials },
+  );
+  const coupon = await postGraphQL<any>(
+    system.gatewayUrl,
+    `mutation ($input: CreateCouponInput!) { createCoupon(input: $input) { code } }`,
+    { input: { percentOff, maxRedemptions } },
+    { token: admin.body.data.signIn.accessToken },
+  );
+  return coupon.body.data.createCoupon.code;
 }

@@ -1,12 +1,9 @@
-import { adminCommandConfigSchema, changeRole } from '@stuffmart/auth';
-import { loadConfig } from '@stuffmart/common';
 import { GOOD_CARD, postGraphQL } from '@stuffmart/test-kit';
-import { benchBuy, benchStuff, benchUser, type BenchActor } from './bench-actors.js';
+import { benchBuy, benchCoupon, benchStuff, benchUser, type BenchActor } from './bench-actors.js';
 import type { BenchSystem } from './bench-system.js';
 import { percentile, type Row } from './measure.js';
 import { StripeGateway } from '../subgraphs/payments/src/provider/stripe-gateway.js';
 
-const BENCH_ADMIN_EMAIL = 'admin@bench.test';
 const fmt = (n: number) => n.toFixed(1);
 
 async function timeUntilSold(system: BenchSystem, stuffId: string): Promise<number> {
@@ -45,26 +42,7 @@ async function standInLatencies(system: BenchSystem): Promise<number[]> {
 
 /** Issue 4: payOrder end to end, with a 100% coupon and with the stand-in card, and until SOLD. */
 export async function paymentBench(system: BenchSystem): Promise<Row[]> {
-  const credentials = { email: BENCH_ADMIN_EMAIL, password: 'benchmark password' };
-  await postGraphQL<any>(
-    system.gatewayUrl,
-    `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
-    { input: { ...credentials, displayName: 'Bench admin' } },
-  );
-  // As an operator would (`npm run admin -- grant`); signing in again gives a token with the role.
-  await changeRole(loadConfig(adminCommandConfigSchema, system.env), BENCH_ADMIN_EMAIL, 'ADMIN');
-  const admin = await postGraphQL<any>(
-    system.gatewayUrl,
-    `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
-    { input: credentials },
-  );
-  const coupon = await postGraphQL<any>(
-    system.gatewayUrl,
-    `mutation { createCoupon(input: { percentOff: 100, maxRedemptions: 1000 }) { code } }`,
-    {},
-    { token: admin.body.data.signIn.accessToken },
-  );
-  const code = coupon.body.data.createCoupon.code;
+  const code = await benchCoupon(system);
   const seller = await benchUser(system, 'seller');
   const rows: Row[] = [];
   const p50: Record<string, number> = {};

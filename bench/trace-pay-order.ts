@@ -8,10 +8,8 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { adminCommandConfigSchema, changeRole } from '@stuffmart/auth';
-import { loadConfig } from '@stuffmart/common';
 import { postGraphQL } from '@stuffmart/test-kit';
-import { benchBuy, benchStuff, benchUser } from './bench-actors.js';
+import { benchBuy, benchCoupon, benchStuff, benchUser } from './bench-actors.js';
 import { startBenchSystem } from './bench-system.js';
 
 interface Span {
@@ -42,22 +40,7 @@ const system = await startBenchSystem(4900, {
   OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
 });
 try {
-  const credentials = { email: 'admin@trace.test', password: 'benchmark password' };
-  await postGraphQL(system.gatewayUrl, `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
-    input: { ...credentials, displayName: 'Admin' },
-  });
-  await changeRole(loadConfig(adminCommandConfigSchema, system.env), credentials.email, 'ADMIN');
-  const admin = await postGraphQL<any>(
-    system.gatewayUrl,
-    `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
-    { input: credentials },
-  );
-  const coupon = await postGraphQL<any>(
-    system.gatewayUrl,
-    `mutation { createCoupon(input: { percentOff: 100, maxRedemptions: 1000 }) { code } }`,
-    {},
-    { token: admin.body.data.signIn.accessToken },
-  );
+  const code = await benchCoupon(system);
   const seller = await benchUser(system, 'seller');
   const trials: Array<{ ms: number; traceId: string }> = [];
   for (let trial = 0; trial < 30; trial++) {
@@ -69,7 +52,7 @@ try {
     const paid = await postGraphQL<any>(
       system.gatewayUrl,
       `mutation ($orderId: ID!, $couponCode: String) { payOrder(orderId: $orderId, couponCode: $couponCode) { id } }`,
-      { orderId: order.body.data.buyStuff.id, couponCode: coupon.body.data.createCoupon.code },
+      { orderId: order.body.data.buyStuff.id, couponCode: code },
       { token: buyer.token, headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } },
     );
     if (!paid.body.data) throw new Error(JSON.stringify(paid.body.errors));

@@ -1,16 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, GOOD_CARD, startStripeStandIn, type StripeStandIn } from '@stuffmart/test-kit';
 import { signUpAdmin, startTestSystem, type TestSystem } from '../../../test/system/index.js';
-import { orderReads, PAY, reservedSale, stripeEnv } from './support/sale.js';
-
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function paymentsDatabase(system: TestSystem): pg.Client {
-  const url = new URL(DATABASE_URL);
-  url.pathname = `/${system.env.STUFFMART_NAMESPACE}_payments`;
-  return new pg.Client({ connectionString: url.toString() });
-}
+import { databaseOf, orderReads, PAY, reservedSale, stripeEnv } from './support/sale.js';
 
 let system: TestSystem;
 let stripe: StripeStandIn;
@@ -28,8 +19,8 @@ afterAll(async () => {
  * each event in processed_events first, and waits for this lock. payOrder never writes there.
  */
 async function withPaymentsCopyHeldBack<T>(orderId: string, run: (copyStatus: () => Promise<string>) => Promise<T>) {
-  const payments = paymentsDatabase(system);
-  const reader = paymentsDatabase(system);
+  const payments = databaseOf(system, 'payments');
+  const reader = databaseOf(system, 'payments');
   await Promise.all([payments.connect(), reader.connect()]);
   const copyStatus = async () =>
     (await reader.query('SELECT status FROM order_copies WHERE id = $1', [orderId])).rows[0]?.status as string;

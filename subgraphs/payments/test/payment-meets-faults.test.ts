@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
@@ -11,7 +10,7 @@ import {
   type TcpProxy,
 } from '@stuffmart/test-kit';
 import { signUpAdmin, startTestSystem, type TestSystem } from '../../../test/system/index.js';
-import { orderReads, PAY, reservedSale, stripeEnv, type Sale } from './support/sale.js';
+import { databaseOf, orderReads, PAY, reservedSale, stripeEnv, type Sale } from './support/sale.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -20,12 +19,6 @@ beforeAll(async () => {
   stripe = await startStripeStandIn();
 });
 afterAll(() => stripe?.close());
-
-function databaseOf(system: TestSystem, subgraph: string): pg.Client {
-  const url = new URL(DATABASE_URL);
-  url.pathname = `/${system.env.STUFFMART_NAMESPACE}_${subgraph}`;
-  return new pg.Client({ connectionString: url.toString() });
-}
 
 /** payOrder asking nothing of orders (which is down in some of these tests). */
 const PAY_ONLY = `mutation ($orderId: ID!, $paymentMethodId: String, $couponCode: String) {

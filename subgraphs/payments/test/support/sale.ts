@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { eventually, listStuff, signUpActor, type Actor, type StripeStandIn } from '@stuffmart/test-kit';
 import { type TestSystem } from '../../../../test/system/index.js';
 
@@ -49,4 +50,11 @@ export function stripeEnv(stripe: StripeStandIn): Record<string, string> {
     STRIPE_API_URL: stripe.url,
     STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
   };
+}
+
+/** A client of one subgraph's own database in the system under test (not yet connected). */
+export function databaseOf(system: TestSystem, subgraph: string): pg.Client {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${system.env.STUFFMART_NAMESPACE}_${subgraph}`;
+  return new pg.Client({ connectionString: url.toString() });
 }
