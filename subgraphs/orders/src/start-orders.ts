@@ -1,4 +1,10 @@
-import { noticeTopic, openSubgraphRuntime, transactionalHandlers, type RunningServer } from '@stuffmart/common';
+import {
+  batchHandlers,
+  noticeTopic,
+  openSubgraphRuntime,
+  transactionalHandlers,
+  type RunningServer,
+} from '@stuffmart/common';
 import {
   EXPIRATION_DUE,
   PAYMENT_FAILED,
@@ -59,17 +65,14 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
 
   // Orders reads its own stream to tell the screens: at least once, so a process that dies
   // between commit and telling still has its news told (by itself on restart, or a peer).
-  runtime.consume(STREAMS.orders, {
-    handle: async (event) => {
-      await publishLive([event]);
-      return 'done';
-    },
-    // One read of the current state for the whole run, then one publish per stuff and order.
-    handleBatch: async (events) => {
+  // One look at who watches and one read of the current state for a whole run of events.
+  runtime.consume(
+    STREAMS.orders,
+    batchHandlers(async (events) => {
       await publishLive(events);
-      return events.map(() => 'done');
-    },
-  });
+      return events.map(() => 'done' as const);
+    }),
+  );
   runtime.consume(
     STREAMS.catalog,
     transactionalHandlers(database.db, STREAMS.catalog, async (event, trx) =>

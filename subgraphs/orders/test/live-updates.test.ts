@@ -32,6 +32,6 @@ describe('live updates', () => {
     expect((await received).value).toEqual({ availability: 'RESERVED' });
 
     await watching.return?.();
-    await expect.poll(() => here.listened(['stuff:b'])).toEqual(new Set());
+    await expect.poll(() => here.listened(['stuff:b']), { timeout: 10_000 }).toEqual(new Set());
   });
 });

@@ -39,6 +39,7 @@ const claimsSchema = z.object({
   role: z.enum(['USER', 'ADMIN']).optional(),
   sid: z.string().optional(),
   ip: z.string().nullable().optional(),
+  exp: z.number().optional(),
 });
 
 export function signInternalIdentity(internalKey: string, vouched: VouchedRequest): string {
@@ -59,15 +60,21 @@ export function signInternalIdentity(internalKey: string, vouched: VouchedReques
   );
 }
 
-const SIGNED_OUT: VouchedRequest = { user: null, clientIp: null };
+export const SIGNED_OUT: VouchedRequest = { user: null, clientIp: null };
 
 /** A missing, forged or stale voucher leaves the request signed out, never an error. */
 export function readInternalIdentity(internalKey: string, header: string | undefined): VouchedRequest {
-  return (header && verifyInternalIdentity(internalKey, header)) || SIGNED_OUT;
+  return (header && verifyInternalIdentity(internalKey, header)?.vouched) || SIGNED_OUT;
 }
 
-/** What a genuine, unexpired voucher vouches for; undefined for any other. */
-export function verifyInternalIdentity(internalKey: string, header: string): VouchedRequest | undefined {
+/**
+ * What a genuine, unexpired voucher vouches for, and when it expires (ms, when it says; the
+ * gateway's always do); undefined for any other voucher.
+ */
+export function verifyInternalIdentity(
+  internalKey: string,
+  header: string,
+): { vouched: VouchedRequest; expiresAt: number | undefined } | undefined {
   try {
     const payload = jwt.verify(header, secretKey(internalKey), {
       algorithms: ['HS256'],
@@ -79,7 +86,10 @@ export function verifyInternalIdentity(internalKey: string, header: string): Vou
       claims.sub && claims.email !== undefined && claims.role && claims.sid
         ? { userId: claims.sub, email: claims.email, role: claims.role, sessionId: claims.sid }
         : null;
-    return { user, clientIp: claims.ip ?? null };
+    return {
+      vouched: { user, clientIp: claims.ip ?? null },
+      expiresAt: claims.exp === undefined ? undefined : claims.exp * 1000,
+    };
   } catch {
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { readInternalIdentity, verifyInternalIdentity, type VouchedRequest } from './internal-identity.js';
+import { SIGNED_OUT, verifyInternalIdentity, type VouchedRequest } from './internal-identity.js';
 
 interface Remembered {
   vouched: VouchedRequest;
@@ -22,28 +22,16 @@ export class VoucherReader {
   ) {}
 
   read(header: string | undefined): VouchedRequest {
-    if (!header) return readInternalIdentity(this.internalKey, header);
-    const now = Date.now();
+    if (!header) return SIGNED_OUT;
     const remembered = this.entries.get(header);
-    if (remembered && remembered.expiresAt > now) return remembered.vouched;
-    const vouched = verifyInternalIdentity(this.internalKey, header);
-    if (!vouched) return readInternalIdentity(this.internalKey, undefined);
-    const expiresAt = expiryOf(header);
-    if (expiresAt !== undefined && expiresAt > now) {
-      this.entries.delete(header);
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(header, { vouched, expiresAt });
-    }
+    if (remembered && remembered.expiresAt > Date.now()) return remembered.vouched;
+    const verified = verifyInternalIdentity(this.internalKey, header);
+    if (!verified) return SIGNED_OUT;
+    const { vouched, expiresAt } = verified;
+    if (expiresAt === undefined) return vouched;
+    this.entries.delete(header);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(header, { vouched, expiresAt });
     return vouched;
-  }
-}
-
-/** The `exp` of a voucher that has just verified (so its payload is ours), in milliseconds. */
-function expiryOf(voucher: string): number | undefined {
-  try {
-    const payload = JSON.parse(Buffer.from(voucher.split('.')[1] ?? '', 'base64url').toString()) as { exp?: unknown };
-    return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -6,6 +6,7 @@ export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 export { recordEvent, recordEventFrom } from './record-event.js';
 export { consumerName } from './consumer-name.js';
 export {
+  batchHandlers,
   heartbeatKey,
   StreamConsumer,
   type EventHandlers,

@@ -30,6 +30,13 @@ export interface EventHandlers<E extends DomainEvent> {
   handleBatch?: (events: E[]) => Promise<HandleOutcome[]>;
 }
 
+/** Both ways from a batch handler alone: one event is handled as a batch of one. */
+export function batchHandlers<E extends DomainEvent>(
+  handleBatch: (events: E[]) => Promise<HandleOutcome[]>,
+): Required<EventHandlers<E>> {
+  return { handle: async (event) => (await handleBatch([event]))[0]!, handleBatch };
+}
+
 export interface StreamConsumerOptions<E extends DomainEvent = DomainEvent> {
   /** A connection of its own (XREADGROUP blocks it), without key prefix. */
   redis: Redis;

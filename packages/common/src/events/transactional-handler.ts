@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { inEventSpan } from '../telemetry/trace-events.js';
 import type { DomainEvent } from './domain-event.js';
-import type { EventHandlers, HandleOutcome } from './stream-consumer.js';
+import { batchHandlers, type EventHandlers, type HandleOutcome } from './stream-consumer.js';
 
 /** An event of a batch answered `retry`: the whole batch rolled back, to be handled one by one. */
 class BatchWaitsForEarlierVersion extends Error {
@@ -67,8 +67,7 @@ export function transactionalHandler<DB, E extends DomainEvent = DomainEvent>(
   apply: Apply<DB, E>,
   afterCommit?: (event: E) => void,
 ): (event: E) => Promise<HandleOutcome> {
-  const handleBatch = transactionalBatchHandler(db, stream, apply, afterCommit);
-  return async (event) => (await handleBatch([event]))[0]!;
+  return transactionalHandlers(db, stream, apply, afterCommit).handle;
 }
 
 /** Both: the consumer applies a run of new entries in one transaction, and retries one by one. */
@@ -77,11 +76,8 @@ export function transactionalHandlers<DB, E extends DomainEvent = DomainEvent>(
   stream: string,
   apply: Apply<DB, E>,
   afterCommit?: (event: E) => void,
-): EventHandlers<E> {
-  return {
-    handle: transactionalHandler(db, stream, apply, afterCommit),
-    handleBatch: transactionalBatchHandler(db, stream, apply, afterCommit),
-  };
+): Required<EventHandlers<E>> {
+  return batchHandlers(transactionalBatchHandler(db, stream, apply, afterCommit));
 }
 
 /**

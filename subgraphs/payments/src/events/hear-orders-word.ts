@@ -7,10 +7,10 @@ import type { OrdersWord } from '../domain/orders-word.js';
  * that order's waiters (see OrdersWord).
  */
 export function hearingOrdersWord(
-  handlers: EventHandlers<ContractEvent>,
+  handlers: Required<EventHandlers<ContractEvent>>,
   word: OrdersWord,
   wake: (orderId: string) => void,
-): EventHandlers<ContractEvent> {
+): Required<EventHandlers<ContractEvent>> {
   const hear = (event: ContractEvent) => {
     if (event.type === ORDER_HELD) {
       word.heardHold(event.subjectId, { attemptId: event.data.attemptId, heldUntil: new Date(event.data.heldUntil) });
@@ -27,11 +27,9 @@ export function hearingOrdersWord(
       hear(event);
       return handlers.handle(event);
     },
-    handleBatch:
-      handlers.handleBatch &&
-      ((events) => {
-        events.forEach(hear);
-        return handlers.handleBatch!(events);
-      }),
+    handleBatch: (events) => {
+      events.forEach(hear);
+      return handlers.handleBatch(events);
+    },
   };
 }

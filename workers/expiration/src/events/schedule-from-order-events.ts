@@ -1,4 +1,4 @@
-import type { ContractEvent, EventHandlers, HandleOutcome } from '@stuffmart/common/events';
+import { batchHandlers, type ContractEvent, type EventHandlers, type HandleOutcome } from '@stuffmart/common/events';
 import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED } from '@stuffmart/contract/events';
 import type { Queue } from 'bullmq';
 import { scheduleExpirations, withdrawExpirations, type ExpirationJob } from '../jobs/expiration-queue.js';
@@ -24,8 +24,5 @@ export function scheduleFromOrderEvents(queue: Queue<ExpirationJob>): Required<E
     await withdrawExpirations(queue, settled);
     return events.map(() => 'done');
   };
-  return {
-    handle: async (event) => (await handleBatch([event]))[0]!,
-    handleBatch,
-  };
+  return batchHandlers(handleBatch);
 }
