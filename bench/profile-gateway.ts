@@ -14,7 +14,20 @@ import { postGraphQL } from '@stuffmart/test-kit';
 import { gatewayConfigSchema } from '../gateway/src/config.js';
 import { startGateway } from '../gateway/src/start-gateway.js';
 import { startBenchSystem } from './bench-system.js';
-import { benchStuff, benchUser } from './bench-actors.js';
+import { benchStuff, benchUser, benchUsers } from './bench-actors.js';
+
+/** autocannon in a child process, each request carrying the next caller's token. */
+const LOAD = `
+import autocannon from 'autocannon';
+const tokens = process.env.LOAD_TOKENS.split(' ');
+let sent = 0;
+const result = await autocannon({
+  url: process.env.LOAD_URL, method: 'POST', connections: 50, duration: Number(process.env.LOAD_SECONDS),
+  headers: { 'content-type': 'application/json' }, body: process.env.LOAD_BODY,
+  requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: 'Bearer ' + tokens[sent++ % tokens.length] } }) }],
+});
+console.log(JSON.stringify(result));
+`;
 
 const query = process.argv[2] || '{ stuffs(first: 20) { nodes { title priceCents seller { displayName } } } }';
 const base = Number(process.env.BENCH_BASE_PORT ?? 4950);
@@ -23,31 +36,23 @@ const gateway = await startGateway(loadConfig(gatewayConfigSchema, system.env), 
 try {
   const seller = await benchUser(system, 'profiler');
   for (let i = 0; i < 50; i++) await benchStuff(system, seller);
-  const token = seller.token;
-  await postGraphQL(system.gatewayUrl, query, {}, { token });
+  // PROFILE_CALLERS=50: each request from the next of that many callers, as the bench's
+  // `{ me }` rows do, so the gateway's sharing of identical queries in flight plays no part.
+  const callers = Number(process.env.PROFILE_CALLERS ?? 1);
+  const tokens = callers > 1 ? (await benchUsers(system, callers, 'caller')).map((caller) => caller.token) : [seller.token];
+  await postGraphQL(system.gatewayUrl, query, {}, { token: tokens[0] });
   const run = (seconds: number) =>
     new Promise<number>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [
-          'node_modules/autocannon/autocannon.js',
-          '-c',
-          '50',
-          '-d',
-          String(seconds),
-          '-m',
-          'POST',
-          '-H',
-          'content-type=application/json',
-          '-H',
-          `authorization=Bearer ${token}`,
-          '-b',
-          JSON.stringify({ query }),
-          '-j',
-          system.gatewayUrl,
-        ],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
+      const child = spawn(process.execPath, ['--input-type=module', '-e', LOAD], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: {
+          ...process.env,
+          LOAD_URL: system.gatewayUrl,
+          LOAD_BODY: JSON.stringify({ query }),
+          LOAD_SECONDS: String(seconds),
+          LOAD_TOKENS: tokens.join(' '),
+        },
+      });
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.once('exit', () => resolve((JSON.parse(out) as { requests: { total: number } }).requests.total));
