@@ -3,6 +3,7 @@ import { postGraphQL } from '@stuffmart/test-kit';
 import { benchUsers } from './bench-actors.js';
 import { loadTest, percentile, type Row } from './measure.js';
 import type { BenchSystem } from './bench-system.js';
+import { cpuByProcess, cpuSince } from './cpu-by-process.js';
 
 const ME = JSON.stringify({ query: '{ me { id email } }' });
 
@@ -54,16 +55,20 @@ export async function authBench(system: BenchSystem): Promise<Row[]> {
     seconds: 2,
     headersFor: (n) => ({ authorization: `Bearer ${callers[n % 50]!.token}` }),
   });
-  const gatewayMany = await loadTest({
-    ...load,
-    url: system.gatewayUrl,
-    headersFor: (n) => ({ authorization: `Bearer ${callers[n % 50]!.token}` }),
-  });
-  const directMany = await loadTest({
-    ...load,
-    url: system.subgraphUrls.auth!,
-    headersFor: (n) => ({ [INTERNAL_IDENTITY_HEADER]: vouchers[n % 50]! }),
-  });
+  const gatewayMany = await withCpu(() =>
+    loadTest({
+      ...load,
+      url: system.gatewayUrl,
+      headersFor: (n) => ({ authorization: `Bearer ${callers[n % 50]!.token}` }),
+    }),
+  );
+  const directMany = await withCpu(() =>
+    loadTest({
+      ...load,
+      url: system.subgraphUrls.auth!,
+      headersFor: (n) => ({ [INTERNAL_IDENTITY_HEADER]: vouchers[n % 50]! }),
+    }),
+  );
 
   const signInTimes: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -115,6 +120,11 @@ export async function authBench(system: BenchSystem): Promise<Row[]> {
       results: { gateway_direct_ratio: gatewayMany.requestsPerSecond / directMany.requestsPerSecond },
     },
     {
+      benchmark: 'CPU per request, 50 callers, by process: via gateway / direct',
+      figure: 'ms',
+      value: `${cpuPerRequest(gatewayMany)} / ${cpuPerRequest(directMany)}`,
+    },
+    {
       benchmark: 'errors during the four loads',
       figure: 'count',
       value: String(gateway.errors + direct.errors + gatewayMany.errors + directMany.errors),
@@ -125,4 +135,26 @@ export async function authBench(system: BenchSystem): Promise<Row[]> {
       value: `${fmt(percentile(signInTimes, 50))} / ${fmt(percentile(signInTimes, 95))}`,
     },
   ];
+}
+
+/**
+ * A load and the CPU every process spent meanwhile. On a machine shared with neighbours req/s
+ * moves with them; the CPU a request costs, summed over the processes that serve it (and the
+ * load generator's), does not, and on saturated cores its ratio is the throughputs' ratio.
+ */
+async function withCpu<T extends { requestsPerSecond: number }>(
+  load: () => Promise<T>,
+): Promise<T & { cpu: Array<[string, number]>; seconds: number }> {
+  const before = cpuByProcess();
+  const started = performance.now();
+  const result = await load();
+  return { ...result, cpu: cpuSince(before), seconds: (performance.now() - started) / 1000 };
+}
+
+function cpuPerRequest(load: { requestsPerSecond: number; cpu: Array<[string, number]>; seconds: number }): string {
+  const requests = load.requestsPerSecond * load.seconds;
+  const ms = (seconds: number) => ((1000 * seconds) / requests).toFixed(3);
+  const total = load.cpu.reduce((sum, [, seconds]) => sum + seconds, 0);
+  const parts = load.cpu.filter(([, seconds]) => seconds / total >= 0.02);
+  return `${ms(total)} (${parts.map(([label, seconds]) => `${label} ${ms(seconds)}`).join(', ')})`;
 }

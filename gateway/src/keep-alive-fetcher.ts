@@ -58,6 +58,7 @@ export function keepAliveFetcher(options: { timeoutMs: number; idleSocketTimeout
     body: string,
     deadline: number,
     mayRetry: boolean,
+    onData: OnData | undefined,
   ): Promise<SubgraphAnswer> =>
     new Promise((resolve, reject) => {
       let answered = false;
@@ -75,12 +76,16 @@ export function keepAliveFetcher(options: { timeoutMs: number; idleSocketTimeout
         (incoming) => {
           answered = true;
           const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          const status = incoming.statusCode ?? 500;
+          incoming.on(
+            'data',
+            onData ? (chunk: Buffer) => onData(chunk, status) : (chunk: Buffer) => chunks.push(chunk),
+          );
           incoming.on('error', fail);
           incoming.on('end', () => {
             clearTimeout(timer);
             resolve({
-              status: incoming.statusCode ?? 500,
+              status,
               statusText: incoming.statusMessage ?? '',
               headers: incoming.headers,
               body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
@@ -93,7 +98,7 @@ export function keepAliveFetcher(options: { timeoutMs: number; idleSocketTimeout
       function fail(error: unknown) {
         clearTimeout(timer);
         if (mayRetry && isStaleSocketFailure(error, request, answered)) {
-          send(url, headers, body, deadline, false).then(resolve, reject);
+          send(url, headers, body, deadline, false, onData).then(resolve, reject);
         } else {
           reject(error);
         }
@@ -102,9 +107,15 @@ export function keepAliveFetcher(options: { timeoutMs: number; idleSocketTimeout
       request.end(body);
     });
 
-  /** POSTs `body` to `url`; the answer, whatever its status, or the reason none came. */
-  return (url: URL, headers: http.OutgoingHttpHeaders, body: string): Promise<SubgraphAnswer> =>
-    send(url, headers, body, Date.now() + options.timeoutMs, true);
+  /**
+   * POSTs `body` to `url`; the answer, whatever its status, or the reason none came. With
+   * `onData`, the answer's bytes are handed to it as they arrive instead (its body is empty).
+   */
+  return (url: URL, headers: http.OutgoingHttpHeaders, body: string, onData?: OnData): Promise<SubgraphAnswer> =>
+    send(url, headers, body, Date.now() + options.timeoutMs, true, onData);
 }
+
+/** A chunk of an answer's body, and the answer's status. */
+type OnData = (chunk: Buffer, status: number) => void;
 
 export type SubgraphHttp = ReturnType<typeof keepAliveFetcher>;

@@ -14,6 +14,7 @@ import { OperationTypeNode } from 'graphql';
 import type { GatewayContext } from './gateway-context.js';
 import { PUBLIC_URL_HEADER } from './photo-routes.js';
 import type { SubgraphAnswer, SubgraphHttp } from './keep-alive-fetcher.js';
+import { SubgraphBatcher } from './subgraph-batcher.js';
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -41,10 +42,11 @@ function parseAnswer(answer: SubgraphAnswer): GatewayResponse {
  * call, node-fetch Headers, a node-fetch Request it only keeps for its error hook, a WHATWG
  * Response and its stream to parse the body, which together cost the gateway more CPU than
  * the subgraph's query (see the README's performance section). This one sends a string and
- * parses a buffer.
+ * parses a buffer, in a batch with the other calls of the same turn (subgraph-batcher.ts).
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
-  private readonly url: URL;
+  /** The calls of a turn of the event loop go together (subgraph-batcher.ts). */
+  private readonly batcher: SubgraphBatcher;
   /**
    * Identical queries in flight to this subgraph, for the same caller: the later ones wait for
    * the answer of the first instead of sending it again (Apollo Router's subgraph query
@@ -61,7 +63,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       fetcher: SubgraphHttp;
     },
   ) {
-    this.url = new URL(options.url);
+    this.batcher = new SubgraphBatcher(new URL(options.url), options.fetcher);
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {
@@ -95,7 +97,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY &&
       !headers[REFRESH_TOKEN_HEADER];
     try {
-      answer = await (shareable ? this.shared(headers, body) : this.options.fetcher(this.url, headers, body));
+      answer = await (shareable ? this.shared(headers, body) : this.batcher.send(headers, body));
       response = parseAnswer(answer);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -113,7 +115,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const key = `${String(headers[INTERNAL_IDENTITY_HEADER] ?? '')}\n${String(headers[PUBLIC_URL_HEADER] ?? '')}\n${body}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const sent = this.options.fetcher(this.url, headers, body).finally(() => this.inFlight.delete(key));
+    const sent = this.batcher.send(headers, body).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, sent);
     return sent;
   }

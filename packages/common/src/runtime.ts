@@ -57,6 +57,15 @@ export type { RunningServer } from './server/start-subgraph-server.js';
 export { Drain, healthRoute, readinessRoute, runReadiness, type ReadinessCheck } from './server/readiness.js';
 export { apolloRoute, BodyTooLargeError, httpRoutes, readBody, sendJson, type Route } from './server/http-routes.js';
 export { runMain, type Stoppable } from './server/run-main.js';
+export {
+  BATCH_CONTENT_TYPE,
+  BatchFrameReader,
+  encodeBatchRequest,
+  MAX_BATCH_BYTES,
+  MAX_BATCH_OPERATIONS,
+  SUBGRAPH_BATCH_PATH,
+  type BatchFrameHead,
+} from './server/subgraph-batch.js';
 export { within } from './server/within.js';
 export { createMetricsRegistry } from './server/metrics/service-metrics.js';
 export { metricsPortFor, startMetricsServer, type MetricsServer } from './server/metrics/metrics-server.js';

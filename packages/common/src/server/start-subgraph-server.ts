@@ -14,6 +14,8 @@ import { errorLoggingPlugin } from '../errors/error-logging-plugin.js';
 import { formatError } from '../errors/format-error.js';
 import type { SubgraphContext } from './subgraph-context.js';
 import { apolloRoute, httpRoutes, type Route } from './http-routes.js';
+import { batchRoute, type BatchOperation } from './batch-route.js';
+import { SUBGRAPH_BATCH_PATH } from './subgraph-batch.js';
 import { Drain, healthRoute, readinessRoute, type ReadinessCheck } from './readiness.js';
 import type { Registry } from 'prom-client';
 import { metricsRoute } from './metrics/metrics-route.js';
@@ -53,9 +55,9 @@ export interface RunningServer {
 }
 
 /**
- * Hosts one subgraph: /graphql for the gateway, /healthz and /readyz for operators. Identity
- * comes only from the gateway's signed voucher, so a direct caller who forges headers is
- * signed out.
+ * Hosts one subgraph: /graphql (and /graphql/batch, subgraph-batch.ts) for the gateway, /healthz
+ * and /readyz for operators. Identity comes only from the gateway's signed voucher, so a direct
+ * caller who forges headers is signed out.
  */
 export async function startSubgraphServer<C extends SubgraphContext>(
   options: SubgraphServerOptions<C>,
@@ -85,6 +87,21 @@ export async function startSubgraphServer<C extends SubgraphContext>(
     const value = req.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
+  /** A request's context, whether it came alone or in one of the gateway's batches. */
+  const contextOf = async (request: BatchOperation): Promise<C> => {
+    const vouched = vouchers.read(request.header(INTERNAL_IDENTITY_HEADER));
+    const given = request.header(REQUEST_ID_HEADER);
+    const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    const base: SubgraphContext = {
+      user: vouched.user,
+      clientIp: vouched.clientIp,
+      requestId,
+      logger: options.logger.child({ requestId }),
+      setResponseHeader: request.setResponseHeader,
+      requestHeader: request.header,
+    };
+    return options.extendContext ? options.extendContext(base) : (base as C);
+  };
   httpServer.on(
     'request',
     httpRoutes(
@@ -95,21 +112,20 @@ export async function startSubgraphServer<C extends SubgraphContext>(
         ...options.routes,
         '/graphql': tracedRoute(
           options.name,
-          apolloRoute(apollo, async (req, res) => {
-            const vouched = vouchers.read(header(req, INTERNAL_IDENTITY_HEADER));
-            const given = header(req, REQUEST_ID_HEADER);
-            const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-            const base: SubgraphContext = {
-              user: vouched.user,
-              clientIp: vouched.clientIp,
-              requestId,
-              logger: options.logger.child({ requestId }),
+          apolloRoute(apollo, (req, res) =>
+            contextOf({
+              header: (name) => header(req, name),
               setResponseHeader: (name, value) => res.setHeader(name, value),
-              requestHeader: (name) => header(req, name),
-            };
-            return options.extendContext ? options.extendContext(base) : (base as C);
-          }),
+            }),
+          ),
         ),
+        [SUBGRAPH_BATCH_PATH]: batchRoute({
+          service: options.name,
+          apollo,
+          context: contextOf,
+          logger: options.logger,
+          metrics: options.metrics,
+        }),
       },
       options.logger,
     ),
