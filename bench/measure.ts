@@ -13,6 +13,8 @@ export interface LoadResult {
   p50: number;
   p95: number;
   errors: number;
+  /** Every response time, ms. */
+  latencies: number[];
 }
 
 /** A fixed-duration load at a fixed concurrency against one GraphQL URL. */
@@ -59,6 +61,7 @@ export async function loadTest(options: {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     errors: result.errors + result.non2xx,
+    latencies,
   };
 }
 

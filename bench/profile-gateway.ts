@@ -39,7 +39,8 @@ try {
   // PROFILE_CALLERS=50: each request from the next of that many callers, as the bench's
   // `{ me }` rows do, so the gateway's sharing of identical queries in flight plays no part.
   const callers = Number(process.env.PROFILE_CALLERS ?? 1);
-  const tokens = callers > 1 ? (await benchUsers(system, callers, 'caller')).map((caller) => caller.token) : [seller.token];
+  const tokens =
+    callers > 1 ? (await benchUsers(system, callers, 'caller')).map((caller) => caller.token) : [seller.token];
   await postGraphQL(system.gatewayUrl, query, {}, { token: tokens[0] });
   const run = (seconds: number) =>
     new Promise<number>((resolve) => {

@@ -73,8 +73,8 @@ describe('SubgraphBatcher', () => {
     });
     const batcher = new SubgraphBatcher(url, fetcher);
     const [first, second] = await Promise.allSettled([1, 2].map((n) => batcher.send({}, bodyOf(n))));
-    expect(first.status === 'fulfilled' && JSON.parse(first.value.body.toString())).toEqual({ data: { first: true } });
-    expect(second.status).toBe('rejected');
+    expect(first?.status === 'fulfilled' && JSON.parse(first.value.body.toString())).toEqual({ data: { first: true } });
+    expect(second?.status).toBe('rejected');
   });
 
   it('fails the whole batch on an answer that is not frames', async () => {
