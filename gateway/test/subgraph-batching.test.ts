@@ -46,6 +46,17 @@ async function postBatch(
   return { status: response.status, answers };
 }
 
+/** A refused batch as "status CODE": the refusal is in the contract's error shape. */
+async function refusalOf(subgraphUrl: string, body: string): Promise<string> {
+  const response = await fetch(new URL(SUBGRAPH_BATCH_PATH, subgraphUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const answer = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+  return `${response.status} ${answer.errors?.[0]?.extensions?.code}`;
+}
+
 describe("the gateway batches a turn's calls to a subgraph", () => {
   let system: TestSystem;
   let users: Actor[];
@@ -138,14 +149,14 @@ describe("the gateway batches a turn's calls to a subgraph", () => {
   it('refuses what is not a batch before running anything', async () => {
     const url = system.subgraphs.auth!.url;
     const one = { headers: {}, body: JSON.stringify({ query: ME }) };
-    expect((await postBatch(url, 'not json')).status).toBe(400);
-    expect((await postBatch(url, '[]')).status).toBe(400);
-    expect((await postBatch(url, '[{"headers":{"x":1},"body":{}}]')).status).toBe(400);
-    expect((await postBatch(url, encodeBatchRequest(Array(MAX_BATCH_OPERATIONS + 1).fill(one)))).status).toBe(400);
+    expect(await refusalOf(url, 'not json')).toBe('400 BAD_REQUEST');
+    expect(await refusalOf(url, '[]')).toBe('400 BAD_REQUEST');
+    expect(await refusalOf(url, '[{"headers":{"x":1},"body":{}}]')).toBe('400 BAD_REQUEST');
+    expect(await refusalOf(url, encodeBatchRequest(Array(MAX_BATCH_OPERATIONS + 1).fill(one)))).toBe('400 BAD_REQUEST');
     expect((await postBatch(url, encodeBatchRequest(Array(MAX_BATCH_OPERATIONS).fill(one)))).status).toBe(200);
     const tooLarge = encodeBatchRequest([
       { headers: {}, body: JSON.stringify({ query: ME, padding: 'x'.repeat(1100 * 1024) }) },
     ]);
-    expect((await postBatch(url, tooLarge)).status).toBe(413);
+    expect(await refusalOf(url, tooLarge)).toBe('413 BAD_REQUEST');
   });
 });

@@ -1,11 +1,10 @@
 import { SpanKind } from '@opentelemetry/api';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { CONTRACT_ERRORS } from '@stuffmart/contract/error-codes';
 import type { Logger } from 'pino';
 import { Histogram, type Registry } from 'prom-client';
 import { extractTraceContext, inSpan } from '../telemetry/trace-http.js';
 import { tracingOn } from '../telemetry/tracers.js';
-import { BodyTooLargeError, readBody, sendJson, type Route } from './http-routes.js';
+import { BodyTooLargeError, INTERNAL_ERROR_BODY, readBody, requestError, type Route } from './http-routes.js';
 import {
   BATCH_CONTENT_TYPE,
   batchRequestSchema,
@@ -26,10 +25,6 @@ interface Answer {
   headers: Record<string, string>;
   body: string;
 }
-
-const INTERNAL_ERROR = JSON.stringify({
-  errors: [{ message: CONTRACT_ERRORS.INTERNAL_SERVER_ERROR, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-});
 
 /**
  * Serves the gateway's batches (subgraph-batch.ts): each operation runs through Apollo Server
@@ -63,7 +58,7 @@ export function batchRoute<C extends BaseContext>(options: {
         }),
     });
     // Our gateway never asks a subgraph for incremental delivery (@defer).
-    if (response.body.kind !== 'complete') return { status: 500, headers: {}, body: INTERNAL_ERROR };
+    if (response.body.kind !== 'complete') return { status: 500, headers: {}, body: INTERNAL_ERROR_BODY };
     return { status: response.status ?? 200, headers: responseHeaders, body: response.body.string };
   };
   // The subgraph's span of each operation, child of the gateway's fetch, as /graphql has one.
@@ -78,13 +73,13 @@ export function batchRoute<C extends BaseContext>(options: {
       : answer(entry);
 
   return async (req, res) => {
-    if (req.method !== 'POST') return sendJson(res, 405, { errors: [{ message: 'Use POST' }] });
+    if (req.method !== 'POST') return requestError(res, 405, 'Use POST');
     let entries: BatchEntry[];
     try {
       entries = batchRequestSchema.parse(JSON.parse((await readBody(req, MAX_BATCH_BYTES)).toString('utf8')));
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { errors: [{ message: 'Batch too large' }] });
-      return sendJson(res, 400, { errors: [{ message: 'Not a batch of GraphQL requests' }] });
+      if (error instanceof BodyTooLargeError) return requestError(res, 413, 'Batch too large');
+      return requestError(res, 400, 'Not a batch of GraphQL requests');
     }
     sizes.observe(entries.length);
     res.writeHead(200, { 'content-type': BATCH_CONTENT_TYPE });
@@ -102,7 +97,7 @@ export function batchRoute<C extends BaseContext>(options: {
         void traced(entry)
           .catch((error: unknown) => {
             options.logger.error({ err: error }, 'batched operation failed');
-            return { status: 500, headers: {}, body: INTERNAL_ERROR };
+            return { status: 500, headers: {}, body: INTERNAL_ERROR_BODY };
           })
           .then((answered) => {
             left -= 1;

@@ -30,7 +30,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-function requestError(res: ServerResponse, status: number, message: string): void {
+/** The body of any answer to a request that failed on our side: nothing of the cause leaks. */
+export const INTERNAL_ERROR_BODY = JSON.stringify({
+  errors: [{ message: CONTRACT_ERRORS.INTERNAL_SERVER_ERROR, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+});
+
+/** A request refused before anything ran, in the contract's error shape. */
+export function requestError(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
 }
 
@@ -48,11 +54,13 @@ export function httpRoutes(routes: Record<string, Route>, logger: Logger): Reque
     }
     Promise.resolve(route(req, res)).catch((error: unknown) => {
       logger.error({ err: error, path }, 'request handler failed');
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          errors: [{ message: CONTRACT_ERRORS.INTERNAL_SERVER_ERROR, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      if (!res.headersSent) {
+        res.writeHead(500, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(INTERNAL_ERROR_BODY),
         });
-      else res.destroy();
+        res.end(INTERNAL_ERROR_BODY);
+      } else res.destroy();
     });
   };
 }
