@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CatalogDatabase, OrderStatus, StuffOrderRow } from './catalog-database.js';
 
 export async function lockStuffOrder(
@@ -8,15 +8,21 @@ export async function lockStuffOrder(
   return trx.selectFrom('stuffOrders').selectAll().where('orderId', '=', orderId).forUpdate().executeTakeFirst();
 }
 
-export async function saveStuffOrder(trx: Kysely<CatalogDatabase>, order: StuffOrderRow): Promise<void> {
-  await trx
-    .insertInto('stuffOrders')
-    .values(order)
-    .onConflict((oc) => oc.column('orderId').doUpdateSet({ status: order.status, version: order.version }))
-    .execute();
-}
-
-export async function findOrderStatusesOfStuff(trx: Kysely<CatalogDatabase>, stuffId: string): Promise<OrderStatus[]> {
-  const rows = await trx.selectFrom('stuffOrders').select('status').where('stuffId', '=', stuffId).execute();
+/**
+ * Saves the order's status and returns the statuses of all its stuff's orders, this one's new
+ * status among them, in one statement (every BUY's event runs it). The statement sees the table
+ * as it was before the insert, so the saved row is read from the insert and the others beside it.
+ */
+export async function saveStuffOrder(trx: Kysely<CatalogDatabase>, order: StuffOrderRow): Promise<OrderStatus[]> {
+  const { rows } = await sql<{ status: OrderStatus }>`
+    WITH saved AS (
+      INSERT INTO stuff_orders (order_id, stuff_id, status, version)
+      VALUES (${order.orderId}, ${order.stuffId}, ${order.status}, ${order.version})
+      ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, version = EXCLUDED.version
+      RETURNING status
+    )
+    SELECT status FROM saved
+    UNION ALL
+    SELECT status FROM stuff_orders WHERE stuff_id = ${order.stuffId} AND order_id <> ${order.orderId}`.execute(trx);
   return rows.map((row) => row.status);
 }

@@ -6,13 +6,13 @@ import { STUFF_COLUMNS } from './search-stuffs.js';
 export type StuffChanges = Partial<Pick<StuffRow, 'title' | 'description' | 'priceCents' | 'category'>>;
 
 export async function insertStuff(db: Kysely<CatalogDatabase>, stuff: NewStuff): Promise<StuffRow> {
-  return db.insertInto('stuffs').values(stuff).returningAll().executeTakeFirstOrThrow();
+  return db.insertInto('stuffs').values(stuff).returning(STUFF_COLUMNS).executeTakeFirstOrThrow();
 }
 
 /** Holds the row until the transaction ends, so an edit and an order event never interleave. */
 export async function lockStuff(trx: Kysely<CatalogDatabase>, id: string): Promise<StuffRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return trx.selectFrom('stuffs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return trx.selectFrom('stuffs').select(STUFF_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 /** Every change is a new version. */
@@ -25,7 +25,7 @@ export async function applyStuffChanges(
     .updateTable('stuffs')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1), updatedAt: sql<Date>`now()` }))
     .where('id', '=', id)
-    .returningAll()
+    .returning(STUFF_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 

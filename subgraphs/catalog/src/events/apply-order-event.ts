@@ -2,7 +2,7 @@ import { isUuid, versionGate, type ContractEvent, type HandleOutcome } from '@st
 import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED } from '@stuffmart/contract/events';
 import type { Kysely } from 'kysely';
 import type { CatalogDatabase, OrderStatus } from '../data-access/catalog-database.js';
-import { findOrderStatusesOfStuff, lockStuffOrder, saveStuffOrder } from '../data-access/stuff-orders.js';
+import { lockStuffOrder, saveStuffOrder } from '../data-access/stuff-orders.js';
 import { lockStuff, setAvailability } from '../data-access/stuffs.js';
 import { deriveAvailability } from '../domain/derive-availability.js';
 
@@ -31,7 +31,13 @@ export async function applyOrderEvent(event: ContractEvent, trx: Kysely<CatalogD
   const gate = versionGate(known?.version, event.subjectVersion);
   if (gate === 'wait') return 'retry';
   if (gate === 'stale') return 'done';
-  await saveStuffOrder(trx, { orderId: event.subjectId, stuffId, status, version: event.subjectVersion });
-  if (stuff) await setAvailability(trx, stuff.id, deriveAvailability(await findOrderStatusesOfStuff(trx, stuffId)));
+  const statuses = await saveStuffOrder(trx, {
+    orderId: event.subjectId,
+    stuffId,
+    status,
+    version: event.subjectVersion,
+  });
+  const availability = deriveAvailability(statuses);
+  if (stuff && availability !== stuff.availability) await setAvailability(trx, stuff.id, availability);
   return 'done';
 }

@@ -13,6 +13,12 @@ import { queueRefund } from '../domain/queue-refund.js';
  */
 export function applyOrderEvent() {
   return async (event: ContractEvent, trx: Kysely<PaymentsDatabase>): Promise<HandleOutcome> => {
+    if (event.type === ORDER_CREATED && event.subjectVersion === 0) {
+      // The first version: the gate would say "apply" when there is no copy and "stale" when
+      // there is, which is what the insert does on its own, in one statement (every BUY pays it).
+      await insertOrderCopy(trx, event.data);
+      return 'done';
+    }
     const local = await lockOrderCopy(trx, event.subjectId);
     if (event.type === ORDER_HELD) {
       // A hold is no new version of the order: it is noted beside the copy, once the copy exists.
