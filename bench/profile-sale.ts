@@ -57,7 +57,7 @@ try {
     const before = await counts(system, redis);
     const cpu = cpuByProcess();
     const from = process.hrtime.bigint() / 1000n;
-    const ordersPerSecond = await buyDistinctStuff(system, stuffIds, buyers);
+    const { ordersPerSecond } = await buyDistinctStuff(system, stuffIds, buyers);
     const to = process.hrtime.bigint() / 1000n;
     await quiesce(system);
     const after = await counts(system, redis);
