@@ -15,8 +15,8 @@ export interface NewOrder {
  * The BUY's write, in one statement: the order, unless its buyer already holds `maxHeld`
  * orders awaiting payment or another order holds or owns the stuff, and `news` (its
  * order.created, `recordEventFrom('created', …)`) only if the order was made. Null when
- * refused. Run it under the buyer's lock (`lockBuyer`): the count is read after that lock was
- * taken, so BUYs of one buyer sent at once cannot all pass it. The partial unique index decides
+ * refused. Run it under the buyer's lock (`inBuyerTransaction`): the count is read after that
+ * lock was taken, so BUYs of one buyer sent at once cannot all pass it. The partial unique index decides
  * between buyers of one stuff: ON CONFLICT DO NOTHING (rather than catching the violation)
  * keeps the transaction usable, and a concurrent insert waits for the first to commit before
  * it is refused. Plain SQL: every BUY runs it.
@@ -72,12 +72,44 @@ export async function findOrdersOfBuyer(
 const BUYER_LOCK_CLASS = 7301;
 
 /**
- * Takes the buyer's turn until the transaction ends: BUYs of one buyer are counted and
- * inserted one at a time, so simultaneous BUYs of distinct stuff cannot all pass the count.
- * Other buyers are not held up (the lock is the buyer's own).
+ * The buyer's key within that class, computed here (FNV-1a of the id, 32 bits) so that it goes
+ * into the statement as a number, never as text from outside. Two buyers who share a key only
+ * take turns.
  */
-export async function lockBuyer(trx: Kysely<OrdersDatabase>, buyerId: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${BUYER_LOCK_CLASS}, hashtext(${buyerId}))`.execute(trx);
+function buyerLockKey(buyerId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < buyerId.length; i++) hash = Math.imul(hash ^ buyerId.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
+/**
+ * Runs `work` in a transaction that holds the buyer's turn until it ends: BUYs of one buyer are
+ * counted and inserted one at a time, so simultaneous BUYs of distinct stuff cannot all pass the
+ * count. Other buyers are not held up (the lock is the buyer's own). BEGIN and the lock go in
+ * one round trip, a query without parameters (so PostgreSQL takes both statements at once),
+ * which every BUY pays; anything that fails rolls back before the connection goes back to the pool.
+ */
+export async function inBuyerTransaction<T>(
+  db: Kysely<OrdersDatabase>,
+  buyerId: string,
+  work: (trx: Kysely<OrdersDatabase>) => Promise<T>,
+): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    try {
+      await sql
+        .raw(`BEGIN; SELECT pg_advisory_xact_lock(${BUYER_LOCK_CLASS}, ${buyerLockKey(buyerId)})`)
+        .execute(connection);
+      const result = await work(connection);
+      await sql.raw('COMMIT').execute(connection);
+      return result;
+    } catch (error) {
+      await sql
+        .raw('ROLLBACK')
+        .execute(connection)
+        .catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 /** Orders the buyer holds right now: awaiting payment and still inside their window. SQL, not built: every BUY runs it. */

@@ -10,7 +10,12 @@ import {
 } from '@stuffmart/common';
 import { STREAMS } from '@stuffmart/contract/events';
 import type { Kysely } from 'kysely';
-import { countHeldOrders, findActiveOrders, insertOrderUnlessRefused, lockBuyer } from '../data-access/orders.js';
+import {
+  countHeldOrders,
+  findActiveOrders,
+  inBuyerTransaction,
+  insertOrderUnlessRefused,
+} from '../data-access/orders.js';
 import type { OrderRow, OrdersDatabase, OrderStatus } from '../data-access/orders-database.js';
 import type { StuffOnSale } from '../data-access/stuff-copies.js';
 import { orderCreated } from '../events/order-events.js';
@@ -30,8 +35,8 @@ function assertNotTaken(holderStatus: OrderStatus | null | undefined): void {
 
 /**
  * The order and its event in one transaction, if the buyer may hold another: under the
- * buyer's lock, one statement inserts both (BEGIN, the lock, the insert, COMMIT: four round
- * trips, which every BUY pays).
+ * buyer's lock, one statement inserts both (BEGIN with the lock, the insert, COMMIT: three
+ * round trips, which every BUY pays).
  * The partial unique index on active orders decides who wins; a refused insert does nothing,
  * and we tell the loser why.
  */
@@ -47,8 +52,7 @@ async function reserve(deps: OrdersDeps, stuff: StuffOnSale, buyer: Identity): P
     expiresAt: new Date(Date.now() + deps.reservationWindowSeconds * 1000),
   };
   const news = recordEventFrom('created', STREAMS.orders, orderCreated(order));
-  const created = await deps.db.transaction().execute(async (trx) => {
-    await lockBuyer(trx, buyer.userId);
+  const created = await inBuyerTransaction(deps.db, buyer.userId, async (trx) => {
     const now = new Date();
     const inserted = await insertOrderUnlessRefused(trx, order, deps.maxActiveOrdersPerBuyer, now, news);
     if (!inserted) await explainRefusal(trx, stuff, buyer, deps.maxActiveOrdersPerBuyer, now);
