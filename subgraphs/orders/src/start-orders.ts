@@ -75,8 +75,12 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
   );
   runtime.consume(
     STREAMS.catalog,
-    transactionalHandlers(database.db, STREAMS.catalog, async (event, trx) =>
-      event.type === STUFF_CREATED || event.type === STUFF_UPDATED ? applyStuffSnapshot(event, trx) : 'done',
+    transactionalHandlers(
+      database.db,
+      STREAMS.catalog,
+      async (event, trx) =>
+        event.type === STUFF_CREATED || event.type === STUFF_UPDATED ? applyStuffSnapshot(event, trx) : 'done',
+      { types: [STUFF_CREATED, STUFF_UPDATED] },
     ),
   );
   const holdPayment = applyPaymentStarted(config.PAYMENT_HOLD_SECONDS);
@@ -91,8 +95,11 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
         if (event.type === PAYMENT_FAILED) return applyPaymentFailed(event, trx);
         return 'done';
       },
-      // the hold's or the completion's own event was recorded in that transaction: send it on now
-      () => runtime.relay.wake(),
+      {
+        types: [PAYMENT_STARTED, PAYMENT_SUCCEEDED, PAYMENT_FAILED],
+        // the hold's or the completion's own event was recorded in that transaction: send it on now
+        afterCommit: () => runtime.relay.wake(),
+      },
     ),
   );
   // Expiry needs no dedup table: cancelling an order that is no longer awaiting payment is a no-op.

@@ -48,8 +48,10 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     // Only a cancellation can queue a refund (of a payment that came too late): the refund
     // worker is not woken for the order.created of every BUY.
     hearingOrdersWord(
-      transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent(), (event) => {
-        if (event.type === ORDER_CANCELLED) refunds.wake();
+      transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent(), {
+        afterCommit: (event) => {
+          if (event.type === ORDER_CANCELLED) refunds.wake();
+        },
       }),
       ordersWord,
       (orderId) => runtime.notifications.notify(noticeTopic(ORDER_NEWS_CHANNEL, orderId)),

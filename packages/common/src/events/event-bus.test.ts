@@ -778,6 +778,39 @@ describe('a consumer with a batch handler', () => {
     };
   }
 
+  it('answers the types it does not apply with no transaction and no record, and applies the others', async () => {
+    const stream = uniqueStream();
+    const copies = Array.from({ length: 5 }, () => copyEvent(randomUUID(), 0));
+    const notes = Array.from({ length: 5 }, () =>
+      newEvent('copy.noted', randomUUID(), 0, { value: 'nothing to apply' }),
+    );
+    const seen: string[] = [];
+    const apply = async (event: DomainEvent, trx: Transaction<Tables>): Promise<HandleOutcome> => {
+      seen.push(event.type);
+      return applyCopy(event, trx);
+    };
+    const handlers = transactionalHandlers(database.db, stream, apply, { types: ['copy.set'] });
+    // Only notes: answered without touching the database at all.
+    expect(await handlers.handleBatch(notes.slice(0, 2))).toEqual(['done', 'done']);
+    expect(await processedCount(stream)).toBe(0);
+
+    await xaddEvents(
+      stream,
+      copies.flatMap((copy, i) => [copy, notes[i]!]),
+    );
+    await startConsumer({ stream, group: 'readers', ...handlers });
+    await waitFor(
+      'all 10 are acknowledged',
+      async () =>
+        (await groupInfo(stream, 'readers')).pending === 0 &&
+        (await groupInfo(stream, 'readers'))['entries-read'] === 10,
+    );
+    expect(seen).toEqual(copies.map(() => 'copy.set'));
+    const applied = await applications(copies.map((event) => event.subjectId));
+    expect(applied.map((row) => row.eventId)).toEqual(copies.map((event) => event.id));
+    expect(await processedCount(stream)).toBe(5);
+  });
+
   it('applies a run of 50 new entries in one transaction and acknowledges them all', async () => {
     const stream = uniqueStream();
     const events = Array.from({ length: 50 }, () => copyEvent(randomUUID(), 0));

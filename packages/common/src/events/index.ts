@@ -19,5 +19,6 @@ export {
   transactionalHandler,
   transactionalHandlers,
   versionGate,
+  type TransactionalOptions,
 } from './transactional-handler.js';
 export { newContractEvent, readContractEvent, type ContractEvent, type ContractEventOf } from './contract-events.js';

@@ -12,32 +12,45 @@ class BatchWaitsForEarlierVersion extends Error {
 
 type Apply<DB, E> = (event: E, trx: Transaction<DB>) => Promise<HandleOutcome>;
 
+export interface TransactionalOptions<E extends DomainEvent> {
+  /** Called for each event applied, once its transaction has committed. */
+  afterCommit?: (event: E) => void;
+  /**
+   * The event types `apply` acts on. Any other is answered done with no transaction and no
+   * record: handling it again would change nothing. (Catalog has nothing to do with the
+   * order.held of every card payment, which would otherwise cost it a commit.)
+   */
+  types?: readonly string[];
+}
+
 /**
  * Applies a batch of events exactly once, all or nothing, in ONE transaction: one statement
  * records every id in processed_events and answers which are new, and only those are applied,
  * in order (an id met twice in the batch is applied once). An event answering `retry` (a
  * version gap) rolls the whole batch back and throws, so the consumer falls back to handling
  * its entries one by one, where that event waits and the others apply. A batch of one answers
- * `retry` as the single handler does.
+ * `retry` as the single handler does. Events of types it does not apply (`types`) are left out.
  */
 export function transactionalBatchHandler<DB, E extends DomainEvent = DomainEvent>(
   db: Kysely<DB>,
   stream: string,
   apply: Apply<DB, E>,
-  afterCommit?: (event: E) => void,
+  { afterCommit, types }: TransactionalOptions<E> = {},
 ): (events: E[]) => Promise<HandleOutcome[]> {
   return async (events) => {
+    const relevant = types ? events.filter((event) => types.includes(event.type)) : events;
+    if (relevant.length === 0) return events.map(() => 'done');
     let applied: E[];
     try {
       applied = await db.transaction().execute(async (trx) => {
-        const ids = [...new Set(events.map((event) => event.id))];
+        const ids = [...new Set(relevant.map((event) => event.id))];
         // "AS id": a database opened with the camel-case plugin renames event_id in results.
         const inserted = await sql<{ id: string }>`
           INSERT INTO processed_events (event_id, stream) SELECT unnest(${ids}::text[]), ${stream}
           ON CONFLICT DO NOTHING RETURNING event_id AS id`.execute(trx);
         const fresh = new Set(inserted.rows.map((row) => row.id));
         const done: E[] = [];
-        for (const event of events) {
+        for (const event of relevant) {
           // Deleted once applied: the same id later in the batch is a duplicate.
           if (!fresh.delete(event.id)) continue;
           if ((await inEventSpan(event, () => apply(event, trx))) === 'retry') {
@@ -65,9 +78,9 @@ export function transactionalHandler<DB, E extends DomainEvent = DomainEvent>(
   db: Kysely<DB>,
   stream: string,
   apply: Apply<DB, E>,
-  afterCommit?: (event: E) => void,
+  options: TransactionalOptions<E> = {},
 ): (event: E) => Promise<HandleOutcome> {
-  return transactionalHandlers(db, stream, apply, afterCommit).handle;
+  return transactionalHandlers(db, stream, apply, options).handle;
 }
 
 /** Both: the consumer applies a run of new entries in one transaction, and retries one by one. */
@@ -75,9 +88,9 @@ export function transactionalHandlers<DB, E extends DomainEvent = DomainEvent>(
   db: Kysely<DB>,
   stream: string,
   apply: Apply<DB, E>,
-  afterCommit?: (event: E) => void,
+  options: TransactionalOptions<E> = {},
 ): Required<EventHandlers<E>> {
-  return batchHandlers(transactionalBatchHandler(db, stream, apply, afterCommit));
+  return batchHandlers(transactionalBatchHandler(db, stream, apply, options));
 }
 
 /**

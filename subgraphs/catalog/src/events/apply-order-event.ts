@@ -12,6 +12,9 @@ const STATUS_AFTER = {
   [ORDER_COMPLETED]: 'COMPLETE',
 } as const satisfies Record<string, OrderStatus>;
 
+/** What applyOrderEvent acts on: an order.held (a card payment's) changes no availability. */
+export const ORDER_EVENTS_APPLIED = Object.keys(STATUS_AFTER);
+
 /**
  * Applies an order's events in version order (created is 0, cancelled or completed 1) and
  * derives its stuff's availability from all the stuff's orders. Run it inside
