@@ -1,14 +1,15 @@
 /**
- * `npx tsx bench/trace-pay-order.ts [pause ms]`: where a payOrder's time goes. Runs the system
- * with tracing on (an OTLP receiver in this process), pays 30 orders with a 100% coupon, each
- * right after its BUY or after the pause, and prints the span timeline of the median one:
+ * `npx tsx bench/trace-pay-order.ts [pause ms] [coupon|card]`: where a payOrder's time goes. Runs
+ * the system with tracing on (an OTLP receiver in this process), pays 30 orders with a 100% coupon
+ * (or the stand-in card), each right after its BUY or after the pause, and prints the span
+ * timeline of the median one:
  * start and duration in ms, service, span (SQL statements, events published and processed).
  * Tracing costs time of its own: read the shape, not the figures.
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { postGraphQL } from '@stuffmart/test-kit';
+import { GOOD_CARD, postGraphQL, startStripeStandIn } from '@stuffmart/test-kit';
 import { benchBuy, benchCoupon, benchStuff, benchUser } from './bench-actors.js';
 import { startBenchSystem } from './bench-system.js';
 
@@ -21,6 +22,7 @@ interface Span {
 }
 
 const pauseMs = Number(process.argv[2] ?? 0);
+const byCard = process.argv[3] === 'card';
 const spans: Span[] = [];
 const receiver = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -36,7 +38,10 @@ const receiver = http.createServer((req, res) => {
   });
 });
 await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const stripe = await startStripeStandIn();
 const system = await startBenchSystem(4900, {
+  STRIPE_SECRET_KEY: stripe.secretKey,
+  STRIPE_API_URL: stripe.url,
   OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
 });
 try {
@@ -51,8 +56,8 @@ try {
     const started = performance.now();
     const paid = await postGraphQL<any>(
       system.gatewayUrl,
-      `mutation ($orderId: ID!, $couponCode: String) { payOrder(orderId: $orderId, couponCode: $couponCode) { id } }`,
-      { orderId: order.body.data.buyStuff.id, couponCode: code },
+      `mutation ($orderId: ID!, $couponCode: String, $paymentMethodId: String) { payOrder(orderId: $orderId, couponCode: $couponCode, paymentMethodId: $paymentMethodId) { id } }`,
+      { orderId: order.body.data.buyStuff.id, ...(byCard ? { paymentMethodId: GOOD_CARD } : { couponCode: code }) },
       { token: buyer.token, headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } },
     );
     if (!paid.body.data) throw new Error(JSON.stringify(paid.body.errors));
@@ -75,5 +80,6 @@ try {
   }
 } finally {
   await system.stop();
+  await stripe.close();
   receiver.close();
 }
