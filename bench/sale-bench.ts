@@ -56,10 +56,10 @@ export async function contentionBench(system: BenchSystem, seller: BenchActor, b
   return rows;
 }
 
-/** 50 buyers at a time, each pressing BUY on stuff nobody else wants: orders per second. */
 /** Rounds of the distinct-stuff load after the warm-up round; the figure is their median. */
 const BUY_ROUNDS = 3;
 
+/** 50 buyers at a time, each pressing BUY on stuff nobody else wants: orders per second. */
 export async function buyThroughputBench(
   system: BenchSystem,
   seller: BenchActor,
@@ -135,37 +135,38 @@ export async function buyDistinctStuff(
   buyers: BenchActor[],
 ): Promise<{ ordersPerSecond: number; orders: BoughtOrder[] }> {
   const started = performance.now();
-  let next = 0;
   const orders: BoughtOrder[] = [];
-  // 50 at a time, spread over the 200 buyers: two orders each, plus a contention win above,
-  // stays within MAX_ACTIVE_ORDERS_PER_BUYER (3), so every BUY can succeed.
-  await Promise.all(
-    Array.from({ length: 50 }, async () => {
-      while (next < stuffIds.length) {
-        const index = next++;
-        const buyer = buyers[index % buyers.length]!;
-        const order = (await benchBuy(system, buyer, stuffIds[index]!)).body.data?.buyStuff;
-        if (order) orders.push({ buyer, orderId: order.id });
-      }
-    }),
-  );
+  // Spread over the 200 buyers: two orders each, plus a contention win above, stays within
+  // MAX_ACTIVE_ORDERS_PER_BUYER (3), so every BUY can succeed.
+  await fiftyAtATime(stuffIds, async (stuffId, index) => {
+    const buyer = buyers[index % buyers.length]!;
+    const order = (await benchBuy(system, buyer, stuffId)).body.data?.buyStuff;
+    if (order) orders.push({ buyer, orderId: order.id });
+  });
   return { ordersPerSecond: orders.length / ((performance.now() - started) / 1000), orders };
 }
 
 /** Each buyer cancels the given orders, 50 at a time, so they may buy again. */
 export async function cancelOrders(system: BenchSystem, orders: BoughtOrder[]): Promise<void> {
+  await fiftyAtATime(orders, async ({ buyer, orderId }) => {
+    const { body } = await postGraphQL<any>(
+      system.gatewayUrl,
+      `mutation ($id: ID!) { cancelOrder(id: $id) { status } }`,
+      { id: orderId },
+      { token: buyer.token },
+    );
+    if (body.data?.cancelOrder?.status !== 'CANCELLED') throw new Error(`cancelOrder: ${JSON.stringify(body)}`);
+  });
+}
+
+/** Works through the items with 50 callers, each taking the next as soon as it is done. */
+async function fiftyAtATime<T>(items: T[], work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: 50 }, async () => {
-      while (next < orders.length) {
-        const { buyer, orderId } = orders[next++]!;
-        const { body } = await postGraphQL<any>(
-          system.gatewayUrl,
-          `mutation ($id: ID!) { cancelOrder(id: $id) { status } }`,
-          { id: orderId },
-          { token: buyer.token },
-        );
-        if (body.data?.cancelOrder?.status !== 'CANCELLED') throw new Error(`cancelOrder: ${JSON.stringify(body)}`);
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index]!, index);
       }
     }),
   );

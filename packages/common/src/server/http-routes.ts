@@ -22,7 +22,11 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+/** A JSON answer already serialised. */
+function sendJsonText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
@@ -54,13 +58,8 @@ export function httpRoutes(routes: Record<string, Route>, logger: Logger): Reque
     }
     Promise.resolve(route(req, res)).catch((error: unknown) => {
       logger.error({ err: error, path }, 'request handler failed');
-      if (!res.headersSent) {
-        res.writeHead(500, {
-          'content-type': 'application/json; charset=utf-8',
-          'content-length': Buffer.byteLength(INTERNAL_ERROR_BODY),
-        });
-        res.end(INTERNAL_ERROR_BODY);
-      } else res.destroy();
+      if (!res.headersSent) sendJsonText(res, 500, INTERNAL_ERROR_BODY);
+      else res.destroy();
     });
   };
 }
