@@ -15,6 +15,7 @@ import {
   createEventTables,
   deadLetterKey,
   heartbeatKey,
+  isGroupReading,
   newEvent,
   OutboxRelay,
   parseEvent,
@@ -625,6 +626,27 @@ describe('the event bus', () => {
     // A consumer that stops withdraws its heartbeat, so what it leaves pending moves on at once.
     await survivor.stop();
     expect(await bus.exists(heartbeatKey(namespace, stream, group, 'survivor'))).toBe(0);
+  });
+
+  it('tells whether some consumer of a group reads its stream: while one runs, not once the last has stopped or its heartbeat has run out', async () => {
+    const stream = uniqueStream();
+    const group = 'readers';
+    const key = streamKey(namespace, stream);
+    expect(await isGroupReading(bus, namespace, stream, group)).toBe(false);
+    const first = await startConsumer({ stream, group, consumer: 'first' });
+    const second = await startConsumer({ stream, group, consumer: 'second' });
+    expect(await isGroupReading(bus, namespace, stream, group)).toBe(true);
+    await first.stop();
+    expect(await isGroupReading(bus, namespace, stream, group)).toBe(true);
+    await second.stop();
+    expect(await isGroupReading(bus, namespace, stream, group)).toBe(false);
+
+    // A killed consumer's last heartbeat is left to run out.
+    await bus.xgroup('CREATECONSUMER', key, group, 'killed');
+    await bus.set(heartbeatKey(namespace, stream, group, 'killed'), '1', 'PX', 300);
+    expect(await isGroupReading(bus, namespace, stream, group)).toBe(true);
+    await sleep(400);
+    expect(await isGroupReading(bus, namespace, stream, group)).toBe(false);
   });
 
   it('lets a replica killed while holding events resume them at once when it restarts, before any claim', async () => {

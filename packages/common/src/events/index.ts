@@ -5,9 +5,9 @@ export { createEventTables } from './outbox-migration.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 export { recordEvent, recordEventFrom } from './record-event.js';
 export { consumerName } from './consumer-name.js';
+export { heartbeatKey, isGroupReading } from './consumer-heartbeat.js';
 export {
   batchHandlers,
-  heartbeatKey,
   StreamConsumer,
   type EventHandlers,
   type EventReader,

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { isDatabaseConnectionError } from '../errors/is-database-connection-error.js';
+import { heartbeatKey } from './consumer-heartbeat.js';
 import { deadLetterKey, parseEvent, streamKey, type DomainEvent } from './domain-event.js';
 import { retryPolicy } from './retry-policy.js';
 
@@ -90,11 +91,6 @@ const CLAIM_MIN_IDLE_MS = 1000;
 function fieldValue(fields: string[], name: string): string | undefined {
   for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
   return undefined;
-}
-
-/** The key a consumer keeps alive while it runs; peers read its absence as death. */
-export function heartbeatKey(namespace: string, stream: string, group: string, consumer: string): string {
-  return `${streamKey(namespace, stream)}:alive:${group}:${consumer}`;
 }
 
 /**
