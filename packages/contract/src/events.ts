@@ -78,9 +78,10 @@ export const paymentSucceededSchema = z.object({
 });
 
 /**
- * payment.started (subject: the order, version 0): payments is about to charge for this
- * attempt and asks orders to hold the order past its expiry until the outcome arrives. Sent
- * before the charge (the pivot of the payment saga); nothing is charged until orders answers.
+ * payment.started (subject: the order, version 0): payments asks orders to hold the order past
+ * its expiry for this attempt until the outcome arrives. Sent before the charge when the charge
+ * could outlast the reservation (then nothing is charged until orders answers), or once the
+ * outcome is known to come late (the buyer's bank, a lost reply); asked twice, it changes nothing.
  */
 export const paymentStartedSchema = z.object({
   orderId: id,

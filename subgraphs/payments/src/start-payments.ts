@@ -1,4 +1,10 @@
-import { noticeTopic, openSubgraphRuntime, transactionalHandlers, type RunningServer } from '@stuffmart/common';
+import {
+  isGroupReading,
+  noticeTopic,
+  openSubgraphRuntime,
+  transactionalHandlers,
+  type RunningServer,
+} from '@stuffmart/common';
 import { ORDER_CANCELLED, STREAMS } from '@stuffmart/contract/events';
 import DataLoader from 'dataloader';
 import type { PaymentsConfig } from './config.js';
@@ -40,6 +46,8 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     orderArrivalTimeoutMs: 2000,
     orderNews: (orderId) => runtime.notifications.on(noticeTopic(ORDER_NEWS_CHANNEL, orderId)),
     news: runtime.news,
+    // Each service reads in a consumer group named after itself.
+    ordersReading: () => isGroupReading(runtime.busRedis, config.STUFFMART_NAMESPACE, STREAMS.payments, STREAMS.orders),
     ordersWord,
     logger,
   };

@@ -69,14 +69,18 @@ export async function settleAttempt(
     .executeTakeFirst();
 }
 
-/** After a reply we could not trust: the attempt stays open, marked as waiting to be re-sent. */
-export async function markOutcomeUnknown(db: Kysely<PaymentsDatabase>, id: string, reason: string): Promise<void> {
-  await db
+/**
+ * After a reply we could not trust: the attempt stays open, marked as waiting to be re-sent.
+ * False when it was settled meanwhile (its webhook came first).
+ */
+export async function markOutcomeUnknown(db: Kysely<PaymentsDatabase>, id: string, reason: string): Promise<boolean> {
+  const { numUpdatedRows } = await db
     .updateTable('paymentAttempts')
     .set({ failureReason: reason })
     .where('id', '=', id)
     .where('state', '=', 'PENDING')
-    .execute();
+    .executeTakeFirst();
+  return numUpdatedRows > 0n;
 }
 
 /** Claims an open attempt for re-sending; of two retries at once, one gets it. */
@@ -97,15 +101,21 @@ export async function claimForResend(
 
 /**
  * The bank asks the buyer to confirm (3-D Secure): the attempt stays open, now naming its
- * intent, so a later payOrder asks Stripe how it stands instead of sending it again.
+ * intent, so a later payOrder asks Stripe how it stands instead of sending it again. False when
+ * it was settled meanwhile.
  */
-export async function markRequiresAction(db: Kysely<PaymentsDatabase>, id: string, providerRef: string): Promise<void> {
-  await db
+export async function markRequiresAction(
+  db: Kysely<PaymentsDatabase>,
+  id: string,
+  providerRef: string,
+): Promise<boolean> {
+  const { numUpdatedRows } = await db
     .updateTable('paymentAttempts')
     .set({ providerRef, failureReason: null })
     .where('id', '=', id)
     .where('state', '=', 'PENDING')
-    .execute();
+    .executeTakeFirst();
+  return numUpdatedRows > 0n;
 }
 
 /**

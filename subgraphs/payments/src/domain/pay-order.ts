@@ -5,7 +5,7 @@ import { assertPayable } from './assert-payable.js';
 import { awaitOrderCopy } from './await-order-copy.js';
 import { chargeAttempt } from './charge-attempt.js';
 import { limitCouponGuesses } from './coupon-guesses.js';
-import { awaitHold } from './await-hold.js';
+import { awaitHold, holdComesFirst } from './await-hold.js';
 import { attemptToCharge, needsHold } from './payment-attempts.js';
 import { awaitPaymentOutcome, type PaymentAnswer } from './payment-answer.js';
 import type { PaymentsDeps } from './payments-deps.js';
@@ -22,8 +22,8 @@ function assertIsBuyer(order: OrderCopy, buyer: Identity): void {
 
 /**
  * The buyer pays: by card through Stripe, or with a coupon that covers it all. A saga whose
- * pivot is the charge: before it, orders holds the order for this attempt (nothing is charged
- * otherwise); after it, the answer waits for orders' word. A payment that charges nothing needs
+ * pivot is the charge: before it, orders holds the order for this attempt when the charge could
+ * outlast the reservation (await-hold.ts); after it, the answer waits for orders' word. A payment that charges nothing needs
  * no hold: it is recorded as its coupon is redeemed (record-free-payment.ts says why). Safe to
  * retry: an order its buyer already paid answers that same payment, charging nothing.
  */
@@ -39,8 +39,9 @@ export async function payOrder(
   if (paid) return awaitPaymentOutcome(deps, paid);
   assertPayable(order);
   return limitCouponGuesses(deps.redis, buyer.userId, input.couponCode, async () => {
-    const attempt = await attemptToCharge(deps, order, input);
-    if (needsHold(attempt)) await awaitHold(deps, attempt);
+    const holdFirst = await holdComesFirst(deps, order, input);
+    const attempt = await attemptToCharge(deps, order, input, holdFirst);
+    if (holdFirst && needsHold(attempt)) await awaitHold(deps, attempt);
     return chargeAttempt(deps, attempt);
   });
 }

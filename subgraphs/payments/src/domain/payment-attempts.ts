@@ -36,21 +36,27 @@ const UNDER_WAY = 'Another payment of this order is under way; please try again 
  * crashed process, finished as it was begun (same amount, same key), never replaced; or, when
  * another request is sending one right now, that one's outcome.
  */
-export async function attemptToCharge(deps: PaymentsDeps, order: OrderCopy, input: PayOrderInput): Promise<AttemptRow> {
+export async function attemptToCharge(
+  deps: PaymentsDeps,
+  order: OrderCopy,
+  input: PayOrderInput,
+  askHold: boolean,
+): Promise<AttemptRow> {
   const pending = await findPendingAttempt(deps.db, order.id);
-  if (!pending) return (await openAttempt(deps, order, input)) ?? awaitAttempt(deps, order.id);
+  if (!pending) return (await openAttempt(deps, order, input, askHold)) ?? awaitAttempt(deps, order.id);
   // Sent, and waiting for the buyer's bank (3-D Secure): Stripe is asked how it stands, never
   // sent again; once it is closed (refused, or given up for another card) this request tries its card.
   if (pending.providerRef) {
     if (!(await closedWhileWaiting(deps, pending, input))) return pending;
-    return (await openAttempt(deps, order, input)) ?? awaitAttempt(deps, order.id);
+    return (await openAttempt(deps, order, input, askHold)) ?? awaitAttempt(deps, order.id);
   }
   return (await claimToResend(deps, pending)) ?? awaitAttempt(deps, order.id);
 }
 
 /**
- * Must wait for orders' hold before it is sent: a fresh attempt, or one never sent to the
- * bank. The hold was asked for (payment.started) in the transaction that opened or claimed it.
+ * Must wait for orders' hold before it is sent, when the hold comes first: a fresh attempt, or
+ * one never sent to the bank. The hold was asked for (payment.started) in the transaction that
+ * opened or claimed it.
  */
 export function needsHold(attempt: AttemptRow): boolean {
   // An attempt already charged (a double click's twin finished it, or a free payment, recorded
@@ -84,17 +90,20 @@ function assertCanCharge(deps: PaymentsDeps, attempt: NewAttempt): void {
 }
 
 /**
- * Redeems the coupon, opens the attempt and asks orders to hold the order for it, in one
- * transaction: a refusal anywhere (used-up coupon, nothing to pay with) leaves no redemption
- * behind. A payment that charges nothing is recorded whole instead. Undefined when another
- * request's attempt is in flight, or its free payment was just recorded: then nothing is redeemed.
+ * Redeems the coupon and opens the attempt, asking orders to hold the order for it when the
+ * hold comes first, in one transaction: a refusal anywhere (used-up coupon, nothing to pay with)
+ * leaves no redemption behind. A payment that charges nothing is recorded whole instead.
+ * Undefined when another request's attempt is in flight, or its free payment was just recorded:
+ * then nothing is redeemed.
  */
 async function openAttempt(
   deps: PaymentsDeps,
   order: OrderCopy,
   input: PayOrderInput,
+  askHold: boolean,
 ): Promise<AttemptRow | undefined> {
   const code = input.couponCode?.trim().toUpperCase() || null;
+  let recordedNews = false;
   const opened = await deps.db.transaction().execute(async (trx) => {
     // Attempts of one order begin only under its lock, so one in flight is seen here, before
     // anything is redeemed, and none can begin until this transaction ends. A free payment is
@@ -110,15 +119,22 @@ async function openAttempt(
       couponCode: code,
       paymentMethodId: amountCents > 0 ? (input.paymentMethodId ?? null) : null,
     };
-    if (amountCents === 0) return recordFreePayment(trx, copy, newAttempt);
+    if (amountCents === 0) {
+      recordedNews = true;
+      return recordFreePayment(trx, copy, newAttempt);
+    }
     assertCanCharge(deps, newAttempt);
     const attempt = await startAttempt(trx, newAttempt);
     // The unique index on pending attempts backs the lock up; under the lock it cannot refuse.
     if (!attempt) throw new Error(`an attempt of order ${order.id} began outside its lock`);
-    await recordPaymentStarted(trx, attempt);
+    if (askHold) {
+      recordedNews = true;
+      await recordPaymentStarted(trx, attempt);
+    }
     return attempt;
   });
-  if (opened) deps.relay.wake();
+  // A relay woken for nothing would look through the outbox in the buyer's way.
+  if (recordedNews) deps.relay.wake();
   return opened;
 }
 

@@ -22,6 +22,8 @@ export interface PaymentsDeps {
   orderNews: (orderId: string) => Subscribe;
   /** How orders ended, as read off orders' stream here a moment before the copy applies it. */
   ordersWord: Pick<OrdersWord, 'of' | 'holdOf'>;
+  /** Whether orders reads payments' stream now (a replica's heartbeat is alive), to answer a hold. */
+  ordersReading: () => Promise<boolean>;
   /** Whether orders' news has all arrived: a missing order is then unknown, not late. */
   news: NewsCheck;
   logger: Logger;

@@ -17,14 +17,20 @@ export interface ChargeRequest {
   idempotencyKey: string;
 }
 
+/** Each call to Stripe gives up after this long, and is tried once more after a network error. */
+const CALL_TIMEOUT_MS = 10_000;
+const NETWORK_RETRIES = 1;
+/** The longest a call to Stripe takes: every try, and the client's pause between them (5 s at most). */
+export const LONGEST_CALL_MS = CALL_TIMEOUT_MS * (NETWORK_RETRIES + 1) + 5_000 * NETWORK_RETRIES;
+
 function clientOptions(apiUrl: string | undefined): Stripe.StripeConfig {
-  if (!apiUrl) return { maxNetworkRetries: 1 };
+  if (!apiUrl) return { maxNetworkRetries: NETWORK_RETRIES };
   const url = new URL(apiUrl);
   return {
     host: url.hostname,
     port: url.port || (url.protocol === 'https:' ? 443 : 80),
     protocol: url.protocol === 'https:' ? 'https' : 'http',
-    maxNetworkRetries: 1,
+    maxNetworkRetries: NETWORK_RETRIES,
   };
 }
 
@@ -59,8 +65,8 @@ export class StripeGateway {
     private readonly webhookSecret: string | undefined,
   ) {
     // Two tries of 10 s at most stay well inside the 30 s after which an open attempt counts as
-    // abandoned and may be re-sent (pay-order.ts).
-    this.stripe = new Stripe(secretKey, { ...clientOptions(apiUrl), timeout: 10_000 });
+    // abandoned and may be re-sent (payment-attempts.ts).
+    this.stripe = new Stripe(secretKey, { ...clientOptions(apiUrl), timeout: CALL_TIMEOUT_MS });
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
