@@ -46,8 +46,8 @@ export async function holdComesFirst(
  * The step before the pivot of the payment saga, when the hold comes first: orders holds the
  * order for this attempt (past its expiry, until the payment's outcome arrives) before anything
  * is charged. The hold was asked for with the attempt (payment.started); this waits for orders'
- * answer. When orders refuses (the order is no longer payable) or does not answer in time, the attempt is closed unsent, its coupon redemption comes back, and
- * nothing was charged.
+ * answer. When orders refuses (the order is no longer payable) or does not answer in time, the
+ * attempt is closed unsent, its coupon redemption comes back, and nothing was charged.
  */
 export async function awaitHold(deps: PaymentsDeps, attempt: AttemptRow): Promise<void> {
   const answer = await awaitOrderCopyState(

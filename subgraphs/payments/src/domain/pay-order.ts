@@ -23,9 +23,10 @@ function assertIsBuyer(order: OrderCopy, buyer: Identity): void {
 /**
  * The buyer pays: by card through Stripe, or with a coupon that covers it all. A saga whose
  * pivot is the charge: before it, orders holds the order for this attempt when the charge could
- * outlast the reservation (await-hold.ts); after it, the answer waits for orders' word. A payment that charges nothing needs
- * no hold: it is recorded as its coupon is redeemed (record-free-payment.ts says why). Safe to
- * retry: an order its buyer already paid answers that same payment, charging nothing.
+ * outlast the reservation (await-hold.ts); after it, the answer waits for orders' word. A
+ * payment that charges nothing needs no hold: it is recorded as its coupon is redeemed
+ * (record-free-payment.ts says why). Safe to retry: an order its buyer already paid answers that
+ * same payment, charging nothing.
  */
 export async function payOrder(
   deps: PaymentsDeps,
