@@ -14,7 +14,7 @@ import { findSuccessfulPaymentsOfBuyer } from './data-access/payments.js';
 import type { PaymentsDatabase } from './data-access/payments-database.js';
 import { paymentAnswer, type PaymentAnswer } from './domain/payment-answer.js';
 import type { PaymentsDeps } from './domain/payments-deps.js';
-import { applyOrderEvent } from './events/apply-order-event.js';
+import { applyNewOrders, applyOrderEvent } from './events/apply-order-event.js';
 import { hearingOrdersWord } from './events/hear-orders-word.js';
 import { OrdersWord } from './domain/orders-word.js';
 import { buildPaymentsSchema } from './graphql/build-payments-schema.js';
@@ -57,6 +57,7 @@ export async function startPayments(config: PaymentsConfig, port = config.PAYMEN
     // worker is not woken for the order.created of every BUY.
     hearingOrdersWord(
       transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent(), {
+        applyAtOnce: applyNewOrders,
         afterCommit: (event) => {
           if (event.type === ORDER_CANCELLED) refunds.wake();
         },

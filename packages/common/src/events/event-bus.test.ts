@@ -833,6 +833,36 @@ describe('a consumer with a batch handler', () => {
     expect(await processedCount(stream)).toBe(5);
   });
 
+  it('applies the first versions applyAtOnce takes in one statement, ahead of the rest of the batch, once', async () => {
+    const stream = uniqueStream();
+    const [a, b] = [randomUUID(), randomUUID()];
+    const batch = [copyEvent(a, 0), copyEvent(b, 0), copyEvent(a, 1)];
+    const calls: { together: string[][]; single: string[] } = { together: [], single: [] };
+    const applyAtOnce = async (events: DomainEvent[], trx: Transaction<Tables>) => {
+      const firsts = events.filter((event) => event.subjectVersion === 0);
+      calls.together.push(firsts.map((event) => event.id));
+      await trx
+        .insertInto('copies')
+        .values(firsts.map((event) => ({ subjectId: event.subjectId, version: 0, value: String(event.data.value) })))
+        .execute();
+      return firsts;
+    };
+    const apply = async (event: DomainEvent, trx: Transaction<Tables>): Promise<HandleOutcome> => {
+      calls.single.push(event.id);
+      return applyCopy(event, trx);
+    };
+    const handleBatch = transactionalBatchHandler(database.db, stream, apply, { applyAtOnce });
+    expect(await handleBatch(batch)).toEqual(['done', 'done', 'done']);
+    expect(calls).toEqual({ together: [[batch[0]!.id, batch[1]!.id]], single: [batch[2]!.id] });
+    const copies = await database.db.selectFrom('copies').selectAll().where('subjectId', 'in', [a, b]).execute();
+    expect(Object.fromEntries(copies.map((copy) => [copy.subjectId, copy.version]))).toEqual({ [a]: 1, [b]: 0 });
+
+    // Delivered again: every id is known, so neither is called.
+    expect(await handleBatch(batch)).toEqual(['done', 'done', 'done']);
+    expect(calls.together).toHaveLength(1);
+    expect(calls.single).toHaveLength(1);
+  });
+
   it('applies a run of 50 new entries in one transaction and acknowledges them all', async () => {
     const stream = uniqueStream();
     const events = Array.from({ length: 50 }, () => copyEvent(randomUUID(), 0));

@@ -12,7 +12,7 @@ class BatchWaitsForEarlierVersion extends Error {
 
 type Apply<DB, E> = (event: E, trx: Transaction<DB>) => Promise<HandleOutcome>;
 
-export interface TransactionalOptions<E extends DomainEvent> {
+export interface TransactionalOptions<E extends DomainEvent, DB = unknown> {
   /** Called for each event applied, once its transaction has committed. */
   afterCommit?: (event: E) => void;
   /**
@@ -21,12 +21,19 @@ export interface TransactionalOptions<E extends DomainEvent> {
    * order.held of every card payment, which would otherwise cost it a commit.)
    */
   types?: readonly string[];
+  /**
+   * Applies some of a batch's new events together, before the rest are applied one by one, and
+   * answers those it applied: one statement for many where each would cost one (payments' copy
+   * of every new order). Only for events that come first for their subject whatever else the
+   * batch holds (a subject's first version), so applying them ahead keeps each subject's order.
+   */
+  applyAtOnce?: (events: E[], trx: Transaction<DB>) => Promise<E[]>;
 }
 
 /**
  * Applies a batch of events exactly once, all or nothing, in ONE transaction: one statement
  * records every id in processed_events and answers which are new, and only those are applied,
- * in order (an id met twice in the batch is applied once). An event answering `retry` (a
+ * in order (an id met twice in the batch is applied once; those `applyAtOnce` takes, ahead). An event answering `retry` (a
  * version gap) rolls the whole batch back and throws, so the consumer falls back to handling
  * its entries one by one, where that event waits and the others apply. A batch of one answers
  * `retry` as the single handler does. Events of types it does not apply (`types`) are left out.
@@ -35,7 +42,7 @@ export function transactionalBatchHandler<DB, E extends DomainEvent = DomainEven
   db: Kysely<DB>,
   stream: string,
   apply: Apply<DB, E>,
-  { afterCommit, types }: TransactionalOptions<E> = {},
+  { afterCommit, types, applyAtOnce }: TransactionalOptions<E, DB> = {},
 ): (events: E[]) => Promise<HandleOutcome[]> {
   return async (events) => {
     const relevant = types ? events.filter((event) => types.includes(event.type)) : events;
@@ -49,16 +56,19 @@ export function transactionalBatchHandler<DB, E extends DomainEvent = DomainEven
           INSERT INTO processed_events (event_id, stream) SELECT unnest(${ids}::text[]), ${stream}
           ON CONFLICT DO NOTHING RETURNING event_id AS id`.execute(trx);
         const fresh = new Set(inserted.rows.map((row) => row.id));
-        const done: E[] = [];
-        for (const event of relevant) {
-          // Deleted once applied: the same id later in the batch is a duplicate.
-          if (!fresh.delete(event.id)) continue;
+        // Deleted once taken: the same id later in the batch is a duplicate.
+        const news = relevant.filter((event) => fresh.delete(event.id));
+        // A statement that applies several events shows under the first one's span.
+        const together = new Set(
+          applyAtOnce && news.length > 0 ? await inEventSpan(news[0]!, () => applyAtOnce(news, trx)) : [],
+        );
+        for (const event of news) {
+          if (together.has(event)) continue;
           if ((await inEventSpan(event, () => apply(event, trx))) === 'retry') {
             throw new BatchWaitsForEarlierVersion(event);
           }
-          done.push(event);
         }
-        return done;
+        return news;
       });
     } catch (error) {
       if (error instanceof BatchWaitsForEarlierVersion && events.length === 1) return ['retry'];
@@ -78,7 +88,7 @@ export function transactionalHandler<DB, E extends DomainEvent = DomainEvent>(
   db: Kysely<DB>,
   stream: string,
   apply: Apply<DB, E>,
-  options: TransactionalOptions<E> = {},
+  options: TransactionalOptions<E, DB> = {},
 ): (event: E) => Promise<HandleOutcome> {
   return transactionalHandlers(db, stream, apply, options).handle;
 }
@@ -88,7 +98,7 @@ export function transactionalHandlers<DB, E extends DomainEvent = DomainEvent>(
   db: Kysely<DB>,
   stream: string,
   apply: Apply<DB, E>,
-  options: TransactionalOptions<E> = {},
+  options: TransactionalOptions<E, DB> = {},
 ): Required<EventHandlers<E>> {
   return batchHandlers(transactionalBatchHandler(db, stream, apply, options));
 }

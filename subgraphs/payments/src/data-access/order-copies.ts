@@ -19,19 +19,23 @@ export async function lockOrderCopy(db: Kysely<PaymentsDatabase>, id: string): P
   return db.selectFrom('orderCopies').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function insertOrderCopy(db: Kysely<PaymentsDatabase>, order: OrderCreated): Promise<void> {
+/** Copies of new orders, in one statement; an order copied already is left as it is. */
+export async function insertOrderCopies(db: Kysely<PaymentsDatabase>, orders: OrderCreated[]): Promise<void> {
+  if (orders.length === 0) return;
   await db
     .insertInto('orderCopies')
-    .values({
-      id: order.orderId,
-      buyerId: order.buyerId,
-      stuffId: order.stuffId,
-      priceCents: order.priceCents,
-      currency: order.currency,
-      status: 'AWAITING_PAYMENT',
-      expiresAt: new Date(order.expiresAt),
-      version: 0,
-    })
+    .values(
+      orders.map((order) => ({
+        id: order.orderId,
+        buyerId: order.buyerId,
+        stuffId: order.stuffId,
+        priceCents: order.priceCents,
+        currency: order.currency,
+        status: 'AWAITING_PAYMENT' as const,
+        expiresAt: new Date(order.expiresAt),
+        version: 0,
+      })),
+    )
     .onConflict((conflict) => conflict.column('id').doNothing())
     .execute();
 }

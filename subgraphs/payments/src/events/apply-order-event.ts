@@ -1,7 +1,7 @@
-import { versionGate, type ContractEvent, type HandleOutcome } from '@stuffmart/common';
+import { versionGate, type ContractEvent, type ContractEventOf, type HandleOutcome } from '@stuffmart/common';
 import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED, ORDER_HELD } from '@stuffmart/contract/events';
 import type { Kysely } from 'kysely';
-import { insertOrderCopy, lockOrderCopy, setOrderCopyHold, setOrderCopyStatus } from '../data-access/order-copies.js';
+import { insertOrderCopies, lockOrderCopy, setOrderCopyHold, setOrderCopyStatus } from '../data-access/order-copies.js';
 import { findSuccessfulPayment } from '../data-access/payments.js';
 import type { PaymentsDatabase } from '../data-access/payments-database.js';
 import { queueRefund } from '../domain/queue-refund.js';
@@ -13,12 +13,6 @@ import { queueRefund } from '../domain/queue-refund.js';
  */
 export function applyOrderEvent() {
   return async (event: ContractEvent, trx: Kysely<PaymentsDatabase>): Promise<HandleOutcome> => {
-    if (event.type === ORDER_CREATED && event.subjectVersion === 0) {
-      // The first version: the gate would say "apply" when there is no copy and "stale" when
-      // there is, which is what the insert does on its own, in one statement (every BUY pays it).
-      await insertOrderCopy(trx, event.data);
-      return 'done';
-    }
     const local = await lockOrderCopy(trx, event.subjectId);
     if (event.type === ORDER_HELD) {
       // A hold is no new version of the order: it is noted beside the copy, once the copy exists.
@@ -30,7 +24,7 @@ export function applyOrderEvent() {
     if (gate === 'wait') return 'retry';
     if (gate === 'stale') return 'done';
     if (event.type === ORDER_CREATED) {
-      await insertOrderCopy(trx, event.data);
+      await insertOrderCopies(trx, [event.data]);
     } else if (event.type === ORDER_COMPLETED) {
       await setOrderCopyStatus(trx, event.subjectId, 'COMPLETE', event.subjectVersion);
     } else if (event.type === ORDER_CANCELLED) {
@@ -40,4 +34,22 @@ export function applyOrderEvent() {
     }
     return 'done';
   };
+}
+
+function isFirstVersion(event: ContractEvent): event is ContractEventOf<typeof ORDER_CREATED> {
+  return event.type === ORDER_CREATED && event.subjectVersion === 0;
+}
+
+/**
+ * A batch's new orders (their first version), copied in one statement before its other events
+ * apply: the gate would say "apply" when there is no copy and "stale" when there is, which is
+ * what the insert does on its own. Every BUY pays for it, so a batch of them costs one statement.
+ */
+export async function applyNewOrders(events: ContractEvent[], trx: Kysely<PaymentsDatabase>): Promise<ContractEvent[]> {
+  const created = events.filter(isFirstVersion);
+  await insertOrderCopies(
+    trx,
+    created.map((event) => event.data),
+  );
+  return created;
 }
