@@ -9,7 +9,7 @@ import type { CatalogDeps } from './domain/catalog-deps.js';
 import { sweepOrphanPhotos } from './domain/sweep-orphan-photos.js';
 import { uploadTokenKey } from './domain/upload-token.js';
 import { photoRoutes } from './http/photo-routes.js';
-import { applyOrderEvent, ORDER_EVENTS_APPLIED } from './events/apply-order-event.js';
+import { applyNewOrders, applyOrderEvent, ORDER_EVENTS_APPLIED } from './events/apply-order-event.js';
 import { buildCatalogSchema } from './graphql/build-catalog-schema.js';
 import type { CatalogContext } from './graphql/catalog-context.js';
 import { createPhotoLoader } from './graphql/photo-loaders.js';
@@ -37,7 +37,10 @@ export async function startCatalog(config: CatalogConfig, port = config.CATALOG_
   try {
     runtime.consume(
       STREAMS.orders,
-      transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent, { types: ORDER_EVENTS_APPLIED }),
+      transactionalHandlers(database.db, STREAMS.orders, applyOrderEvent, {
+        types: ORDER_EVENTS_APPLIED,
+        applyAtOnce: applyNewOrders,
+      }),
     );
     await runtime.startConsumers();
   } catch (error) {

@@ -109,6 +109,21 @@ describe('editing stuff that orders hold or own', () => {
     expect((await tryEdit(stuff)).data?.updateStuff.version).toBe(1);
   });
 
+  it('reserves each stuff of a run of new orders read together, and frees the one whose order was cancelled in the same run', async () => {
+    const stuffs = await Promise.all(Array.from({ length: 5 }, () => listStuff(system, seller)));
+    const ordered = stuffs.map((stuff) => anOrderOf(stuff));
+    await orders.publish(...ordered.map((order) => order.created()), ordered[2]!.cancelled());
+    await orders.waitUntilCatalogApplied();
+    const edits = await Promise.all(stuffs.map((stuff) => tryEdit(stuff)));
+    expect(edits.map((edit) => (edit.errors ? 'reserved' : 'edited'))).toEqual([
+      'reserved',
+      'reserved',
+      'edited',
+      'reserved',
+      'reserved',
+    ]);
+  });
+
   it('keeps the stuff reserved while any of its orders awaits payment', async () => {
     const stuff = await listStuff(system, seller);
     const [first, second] = [anOrderOf(stuff), anOrderOf(stuff)];

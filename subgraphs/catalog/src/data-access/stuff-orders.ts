@@ -26,3 +26,32 @@ export async function saveStuffOrder(trx: Kysely<CatalogDatabase>, order: StuffO
     SELECT status FROM stuff_orders WHERE stuff_id = ${order.stuffId} AND order_id <> ${order.orderId}`.execute(trx);
   return rows.map((row) => row.status);
 }
+
+/** Saves orders new to catalog (their first version) in one statement; one known already stays as it is. */
+export async function insertNewStuffOrders(
+  trx: Kysely<CatalogDatabase>,
+  orders: readonly StuffOrderRow[],
+): Promise<void> {
+  if (orders.length === 0) return;
+  await trx
+    .insertInto('stuffOrders')
+    .values([...orders])
+    .onConflict((conflict) => conflict.column('orderId').doNothing())
+    .execute();
+}
+
+/** The statuses of every order of each of these stuffs, in one statement. */
+export async function orderStatusesOfStuffs(
+  trx: Kysely<CatalogDatabase>,
+  stuffIds: readonly string[],
+): Promise<Map<string, OrderStatus[]>> {
+  const statuses = new Map<string, OrderStatus[]>(stuffIds.map((id) => [id, []]));
+  if (stuffIds.length === 0) return statuses;
+  const rows = await trx
+    .selectFrom('stuffOrders')
+    .select(['stuffId', 'status'])
+    .where('stuffId', 'in', [...stuffIds])
+    .execute();
+  for (const row of rows) statuses.get(row.stuffId)?.push(row.status);
+  return statuses;
+}

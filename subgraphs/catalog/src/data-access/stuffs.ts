@@ -29,6 +29,37 @@ export async function applyStuffChanges(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Locks these stuffs, in the order of their ids, so two batches that share some never wait for
+ * each other in a circle; a stuff unknown here is left out.
+ */
+export async function lockStuffs(
+  trx: Kysely<CatalogDatabase>,
+  ids: readonly string[],
+): Promise<Array<Pick<StuffRow, 'id' | 'availability'>>> {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  return trx
+    .selectFrom('stuffs')
+    .select(['id', 'availability'])
+    .where('id', 'in', valid)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** Sets the availability of several stuffs in one statement. */
+export async function setAvailabilities(
+  trx: Kysely<CatalogDatabase>,
+  changes: ReadonlyArray<{ id: string; availability: Availability }>,
+): Promise<void> {
+  if (changes.length === 0) return;
+  await sql`UPDATE stuffs SET availability = change.availability
+    FROM unnest(${changes.map((change) => change.id)}::uuid[], ${changes.map((change) => change.availability)}::text[])
+      AS change (id, availability)
+    WHERE stuffs.id = change.id`.execute(trx);
+}
+
 export async function setAvailability(
   trx: Kysely<CatalogDatabase>,
   id: string,

@@ -1,9 +1,14 @@
-import { isUuid, versionGate, type ContractEvent, type HandleOutcome } from '@stuffmart/common';
+import { isUuid, versionGate, type ContractEvent, type ContractEventOf, type HandleOutcome } from '@stuffmart/common';
 import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_CREATED } from '@stuffmart/contract/events';
 import type { Kysely } from 'kysely';
 import type { CatalogDatabase, OrderStatus } from '../data-access/catalog-database.js';
-import { lockStuffOrder, saveStuffOrder } from '../data-access/stuff-orders.js';
-import { lockStuff, setAvailability } from '../data-access/stuffs.js';
+import {
+  insertNewStuffOrders,
+  lockStuffOrder,
+  orderStatusesOfStuffs,
+  saveStuffOrder,
+} from '../data-access/stuff-orders.js';
+import { lockStuff, lockStuffs, setAvailabilities, setAvailability } from '../data-access/stuffs.js';
 import { deriveAvailability } from '../domain/derive-availability.js';
 
 const STATUS_AFTER = {
@@ -43,4 +48,41 @@ export async function applyOrderEvent(event: ContractEvent, trx: Kysely<CatalogD
   const availability = deriveAvailability(statuses);
   if (stuff && availability !== stuff.availability) await setAvailability(trx, stuff.id, availability);
   return 'done';
+}
+
+function isNewOrder(event: ContractEvent): event is ContractEventOf<typeof ORDER_CREATED> {
+  return event.type === ORDER_CREATED && event.subjectVersion === 0 && isUuid(event.subjectId);
+}
+
+/**
+ * A batch's new orders (their first version) applied together, ahead of its other events: every
+ * BUY brings one, and one by one each costs four statements. The stuffs are locked (in id order),
+ * the orders saved (one known already is stale, as the gate would say), and each stuff's
+ * availability derived from all its orders and set where it changed: four statements for the
+ * batch. A stuff with two new orders in one batch (the first cancelled between them) ends as
+ * the cancellation, applied after, leaves it.
+ */
+export async function applyNewOrders(events: ContractEvent[], trx: Kysely<CatalogDatabase>): Promise<ContractEvent[]> {
+  const created = events.filter(isNewOrder);
+  if (created.length === 0) return [];
+  const stuffs = await lockStuffs(trx, [...new Set(created.map((event) => event.data.stuffId))]);
+  await insertNewStuffOrders(
+    trx,
+    created.map((event) => ({
+      orderId: event.subjectId,
+      stuffId: event.data.stuffId,
+      status: STATUS_AFTER[ORDER_CREATED],
+      version: 0,
+    })),
+  );
+  const statuses = await orderStatusesOfStuffs(
+    trx,
+    stuffs.map((stuff) => stuff.id),
+  );
+  const changed = stuffs
+    .map((stuff) => ({ stuff, availability: deriveAvailability(statuses.get(stuff.id) ?? []) }))
+    .filter(({ stuff, availability }) => availability !== stuff.availability)
+    .map(({ stuff, availability }) => ({ id: stuff.id, availability }));
+  await setAvailabilities(trx, changed);
+  return created;
 }
