@@ -6,7 +6,6 @@ import {
   type RunningServer,
 } from '@stuffmart/common';
 import {
-  EXPIRATION_DUE,
   PAYMENT_FAILED,
   PAYMENT_STARTED,
   PAYMENT_SUCCEEDED,
@@ -20,9 +19,9 @@ import { findActiveOrders, findOrdersByIds } from './data-access/orders.js';
 import { STUFF_NEWS_CHANNEL } from './data-access/stuff-copies.js';
 import type { OrderRow, OrdersDatabase } from './data-access/orders-database.js';
 import { ordersMigrations } from './data-access/migrations/index.js';
-import { expireOrder } from './domain/expire-order.js';
 import type { OrdersDeps } from './domain/orders-deps.js';
 import { sweepOverdueOrders } from './domain/sweep-overdue-orders.js';
+import { expirationDueHandlers } from './events/apply-expiration-due.js';
 import { applyPaymentFailed, applyPaymentStarted } from './events/apply-payment-hold.js';
 import { applyPaymentSucceeded } from './events/apply-payment-succeeded.js';
 import { applyStuffSnapshot } from './events/apply-stuff-snapshot.js';
@@ -102,13 +101,7 @@ export async function startOrders(config: OrdersConfig, port = config.ORDERS_POR
       },
     ),
   );
-  // Expiry needs no dedup table: cancelling an order that is no longer awaiting payment is a no-op.
-  runtime.consume(STREAMS.expiration, async (event) => {
-    if (event.type !== EXPIRATION_DUE) return 'done';
-    const outcome = await expireOrder(deps, event.data.orderId);
-    if (outcome === 'expired') deps.metrics.expiries.inc({ by: 'timer' });
-    return outcome === 'early' ? 'retry' : 'done';
-  });
+  runtime.consume(STREAMS.expiration, expirationDueHandlers(deps));
   await runtime.startConsumers();
 
   const sweep = setInterval(() => {
