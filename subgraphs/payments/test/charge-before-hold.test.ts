@@ -19,20 +19,27 @@ afterAll(() => stripe?.close());
 const chargesOf = (orderId: string) => stripe.charges.filter((charge) => charge.metadata.orderId === orderId);
 
 /**
- * Keeps orders from holding (or completing) the order while `run` runs: orders' handling of
- * payment.started waits for this row lock. `run` hands back the reply still to come.
+ * payOrder by card while orders cannot hold (or complete) the order: orders' handling of the
+ * payment's events waits for a lock on its row, taken here, until `meanwhile` has looked.
  */
-async function withOrdersHeldBack<T>(system: TestSystem, sale: Sale, run: () => Promise<T>): Promise<T> {
+async function payWhileOrdersHeldBack(system: TestSystem, sale: Sale, meanwhile: () => Promise<void>) {
   const orders = databaseOf(system, 'orders');
   await orders.connect();
+  let reply: Promise<any>;
   try {
     await orders.query('BEGIN');
     await orders.query('SELECT id FROM orders WHERE id = $1 FOR UPDATE', [sale.orderId]);
-    return await run();
+    reply = system.graphql<any>(
+      PAY,
+      { orderId: sale.orderId, paymentMethodId: GOOD_CARD },
+      { token: sale.buyer.token },
+    );
+    await meanwhile();
   } finally {
     await orders.query('ROLLBACK').catch(() => undefined);
     await orders.end();
   }
+  return reply;
 }
 
 async function orderRowOf(system: TestSystem, sale: Sale): Promise<{ status: string; held_by: string | null }> {
@@ -45,6 +52,14 @@ async function orderRowOf(system: TestSystem, sale: Sale): Promise<{ status: str
   }
 }
 
+/** Orders' row of the order once orders holds it for an attempt. */
+function heldOrderRow(system: TestSystem, sale: Sale) {
+  return eventually(async () => {
+    const row = await orderRowOf(system, sale);
+    return row.held_by ? row : undefined;
+  });
+}
+
 describe('a card payment while the reservation is far from its end', () => {
   let system: TestSystem;
   beforeAll(async () => {
@@ -54,16 +69,9 @@ describe('a card payment while the reservation is far from its end', () => {
 
   it('is charged without asking orders to hold the order first, and the order completes', async () => {
     const sale = await reservedSale(system, 1500);
-    const { answer } = await withOrdersHeldBack(system, sale, async () => {
-      const reply = system.graphql<any>(
-        PAY,
-        { orderId: sale.orderId, paymentMethodId: GOOD_CARD },
-        { token: sale.buyer.token },
-      );
+    const reply = await payWhileOrdersHeldBack(system, sale, async () => {
       await eventually(async () => (chargesOf(sale.orderId).length > 0 ? true : undefined), 2500, 'the charge');
-      return { answer: reply };
     });
-    const reply = await answer;
     expect(reply.body.errors).toBeUndefined();
     expect(reply.body.data.payOrder).toMatchObject({ status: 'SUCCEEDED', order: { status: 'COMPLETE' } });
     expect(await orderRowOf(system, sale)).toEqual({ status: 'COMPLETE', held_by: null });
@@ -79,11 +87,7 @@ describe('a card payment while the reservation is far from its end', () => {
       { token: sale.buyer.token },
     );
     expect(body.data.payOrder).toMatchObject({ status: 'REQUIRES_ACTION' });
-    const held = await eventually(async () => {
-      const row = await orderRowOf(system, sale);
-      return row.held_by ? row : undefined;
-    });
-    expect(held.status).toBe('AWAITING_PAYMENT');
+    expect(await heldOrderRow(system, sale)).toMatchObject({ status: 'AWAITING_PAYMENT' });
   });
 
   it('has orders hold the order when the provider’s reply is lost, since its webhook may come late', async () => {
@@ -99,11 +103,7 @@ describe('a card payment while the reservation is far from its end', () => {
     } finally {
       stripe.dropResponses = false;
     }
-    const held = await eventually(async () => {
-      const row = await orderRowOf(system, sale);
-      return row.held_by ? row : undefined;
-    });
-    expect(held.status).toBe('AWAITING_PAYMENT');
+    expect(await heldOrderRow(system, sale)).toMatchObject({ status: 'AWAITING_PAYMENT' });
   });
 });
 
@@ -117,17 +117,10 @@ describe('a card payment while the reservation nears its end', () => {
 
   it('charges nothing until orders holds the order, then completes it', async () => {
     const sale = await reservedSale(system, 1500);
-    const { answer } = await withOrdersHeldBack(system, sale, async () => {
-      const reply = system.graphql<any>(
-        PAY,
-        { orderId: sale.orderId, paymentMethodId: GOOD_CARD },
-        { token: sale.buyer.token },
-      );
+    const reply = await payWhileOrdersHeldBack(system, sale, async () => {
       await sleep(1000);
       expect(chargesOf(sale.orderId)).toEqual([]);
-      return { answer: reply };
     });
-    const reply = await answer;
     expect(reply.body.errors).toBeUndefined();
     expect(reply.body.data.payOrder).toMatchObject({ status: 'SUCCEEDED', order: { status: 'COMPLETE' } });
     expect(chargesOf(sale.orderId)).toHaveLength(1);
