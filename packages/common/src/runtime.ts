@@ -51,7 +51,7 @@ export {
   type SessionCookies,
 } from './auth/session-headers.js';
 export { createLogger, type Logger } from './logging/logger.js';
-export { assertRedisReachable, createRedis, Redis, redisKeyPrefix } from './redis/create-redis.js';
+export { assertRedisReachable, createRedis, Redis, redisKeyPrefix, whenReady } from './redis/create-redis.js';
 export { listen } from './server/listen.js';
 export type { RunningServer } from './server/start-subgraph-server.js';
 export { Drain, healthRoute, readinessRoute, runReadiness, type ReadinessCheck } from './server/readiness.js';

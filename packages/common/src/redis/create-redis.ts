@@ -31,3 +31,26 @@ export async function assertRedisReachable(redis: Redis, url: string, timeoutMs 
   }
   if (!answered) throw new Error(`Redis could not be reached: ${url} did not answer within ${timeoutMs} ms`);
 }
+
+/**
+ * Resolves once the connection has finished its handshake, at once when it has. A connection
+ * about to SUBSCRIBE waits for this: ioredis 5 (5.8.2 on, fixed in 6) can write a SUBSCRIBE
+ * issued while it connects before its own ready check (INFO), which the connection, now in
+ * subscriber mode, refuses; the ready check fails, the connection starts over, and the
+ * SUBSCRIBE may never be answered (ioredis#2037). Rejects if the connection ends first.
+ */
+export function whenReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const ready = () => {
+      redis.off('end', ended);
+      resolve();
+    };
+    const ended = () => {
+      redis.off('ready', ready);
+      reject(new Error('the Redis connection closed before it was ready'));
+    };
+    redis.once('ready', ready);
+    redis.once('end', ended);
+  });
+}

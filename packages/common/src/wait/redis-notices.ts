@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { whenReady } from '../redis/create-redis.js';
 import type { Notifications } from './notifications.js';
 
 /**
@@ -16,6 +17,7 @@ export class RedisNotices {
   }
 
   async listen(channel: string): Promise<void> {
+    await whenReady(this.subscriber);
     await this.subscriber.subscribe(channel);
   }
 

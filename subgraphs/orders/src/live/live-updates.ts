@@ -1,3 +1,4 @@
+import { whenReady } from '@stuffmart/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
@@ -88,7 +89,7 @@ export class LiveUpdates {
     listeners.add(listener);
     let subscribed = this.active.get(channel);
     if (!subscribed) {
-      subscribed = this.subscriber.subscribe(channel);
+      subscribed = whenReady(this.subscriber).then(() => this.subscriber.subscribe(channel));
       this.active.set(channel, subscribed);
     }
     try {
