@@ -60,14 +60,6 @@ export async function setAvailabilities(
     WHERE stuffs.id = change.id`.execute(trx);
 }
 
-export async function setAvailability(
-  trx: Kysely<CatalogDatabase>,
-  id: string,
-  availability: Availability,
-): Promise<void> {
-  await trx.updateTable('stuffs').set({ availability }).where('id', '=', id).execute();
-}
-
 export async function findStuffsByIds(db: Kysely<CatalogDatabase>, ids: readonly string[]): Promise<StuffRow[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];

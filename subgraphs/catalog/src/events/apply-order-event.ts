@@ -8,7 +8,7 @@ import {
   orderStatusesOfStuffs,
   saveStuffOrder,
 } from '../data-access/stuff-orders.js';
-import { lockStuff, lockStuffs, setAvailabilities, setAvailability } from '../data-access/stuffs.js';
+import { lockStuff, lockStuffs, setAvailabilities } from '../data-access/stuffs.js';
 import { deriveAvailability } from '../domain/derive-availability.js';
 
 const STATUS_AFTER = {
@@ -46,7 +46,7 @@ export async function applyOrderEvent(event: ContractEvent, trx: Kysely<CatalogD
     version: event.subjectVersion,
   });
   const availability = deriveAvailability(statuses);
-  if (stuff && availability !== stuff.availability) await setAvailability(trx, stuff.id, availability);
+  if (stuff && availability !== stuff.availability) await setAvailabilities(trx, [{ id: stuff.id, availability }]);
   return 'done';
 }
 
